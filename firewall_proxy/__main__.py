@@ -1,0 +1,3 @@
+from firewall_proxy.cli.main import main
+
+main()

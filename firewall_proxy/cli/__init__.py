@@ -1,0 +1,1 @@
+"""The ``firewall-proxy`` command line."""

@@ -1,0 +1,57 @@
+"""Decide: findings -> one action, as the policy's rules say.
+
+Flow position: evaluate -> **decide** -> enforce. Each finding is matched
+against the rules for its category (and ``*`` rules); the strongest matching
+rule's action wins for that finding, a finding no rule matches gets
+``default_action``, an undecided evaluator contributes ``on_undecided``, and the
+request's action is the strongest of all: block > impute > flag > pass.
+"""
+
+from __future__ import annotations
+
+from firewall_proxy.findings import ACTION_RANK, Action, Finding, Undecided
+from firewall_proxy.policy.models import Policy
+
+__all__ = ["Decider"]
+
+
+class Decider:
+    """Pre-indexes a policy's rules; ``decide`` is a few dict lookups per finding."""
+
+    def __init__(self, policy: Policy) -> None:
+        self._by_category: dict[str, list[tuple[float, Action]]] = {}
+        for rule in policy.rules:
+            self._by_category.setdefault(rule.category, []).append((rule.min_score, rule.action))
+        self._wildcard = self._by_category.pop("*", [])
+        self.default_action = policy.default_action
+        self.on_undecided = Action(policy.on_undecided)
+
+    def action_for(self, finding: Finding) -> Action:
+        best: Action | None = None
+        for min_score, action in (*self._by_category.get(finding.category, ()), *self._wildcard):
+            if finding.score >= min_score and (
+                best is None or ACTION_RANK[action] > ACTION_RANK[best]
+            ):
+                best = action
+        return self.default_action if best is None else best
+
+    def decide(
+        self, findings: list[Finding], undecided: list[Undecided]
+    ) -> tuple[Action, list[Finding]]:
+        """The request's action and the findings that led to it."""
+        action = Action.PASS
+        deciding: list[Finding] = []
+        for f in findings:
+            a = self.action_for(f)
+            rank, current = ACTION_RANK[a], ACTION_RANK[action]
+            if rank > current:
+                action, deciding = a, [f]
+            elif rank == current and a is not Action.PASS:
+                deciding.append(f)
+        if undecided and ACTION_RANK[self.on_undecided] > ACTION_RANK[action]:
+            action, deciding = self.on_undecided, []
+        return action, deciding
+
+    def blocks(self, findings: list[Finding]) -> bool:
+        """True when ``findings`` alone already decide ``block`` (later stages can't change it)."""
+        return any(self.action_for(f) is Action.BLOCK for f in findings)

@@ -1,0 +1,1 @@
+"""Enforcement: apply a verdict to the request (middleware, proxy, responses)."""

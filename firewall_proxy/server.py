@@ -1,0 +1,132 @@
+"""The app ``firewall-proxy serve`` runs, and its typed configuration.
+
+::
+
+    client ──► Dispatcher ──► /firewall/* , /metrics  ──► admin apps (verdict API, dashboard)
+                   └────────► FirewallMiddleware ──► ProxyApp ──► upstream AI app
+
+Configuration is one typed object (:class:`ServerConfig`), which the CLI fills
+from its options and environment variables (prefix ``FIREWALL_PROXY_``), and
+which uvicorn's worker processes rebuild from the environment (``app_from_env``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from typing import Any
+
+import orjson
+
+from firewall_proxy.enforce.asgi import ASGIApp, Receive, Scope, Send
+from firewall_proxy.enforce.middleware import FirewallMiddleware
+from firewall_proxy.enforce.proxy import ProxyApp, UpstreamConfig
+from firewall_proxy.engine import Engine
+from firewall_proxy.events.model import EventSink, NullSink
+
+__all__ = ["ENV_PREFIX", "Dispatcher", "ServerConfig", "app_from_env", "build_app"]
+
+ENV_PREFIX = "FIREWALL_PROXY_"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    """Everything ``serve`` needs. Field names map 1:1 to CLI options and env variables."""
+
+    upstream: str
+    policy: str
+    host: str = "127.0.0.1"
+    port: int = 8080
+    workers: int = 1
+    connect_timeout: float = 5.0
+    read_timeout: float = 120.0
+    pool_size: int = 100
+    events: str | None = None
+    project: str = "default"
+
+    def to_env(self) -> dict[str, str]:
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                out[ENV_PREFIX + f.name.upper()] = str(value)
+        return out
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> ServerConfig:
+        env = dict(os.environ if environ is None else environ)
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is None:
+                continue
+            kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "")
+            if kind.startswith("int"):
+                kwargs[f.name] = int(raw)
+            elif kind.startswith("float"):
+                kwargs[f.name] = float(raw)
+            else:
+                kwargs[f.name] = raw
+        return cls(**kwargs)
+
+
+class Dispatcher:
+    """Routes ``/firewall/…`` (and other mounted prefixes) to admin apps, the rest to
+    the guarded proxy. Lifespan events reach every app."""
+
+    def __init__(self, default: ASGIApp, mounts: dict[str, ASGIApp] | None = None) -> None:
+        self.default = default
+        self.mounts = sorted((mounts or {}).items(), key=lambda kv: -len(kv[0]))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+        for prefix, app in self.mounts:
+            if path == prefix or path.startswith(prefix.rstrip("/") + "/"):
+                await app(scope, receive, send)
+                return
+        await self.default(scope, receive, send)
+
+    async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Drive the default app's lifespan; mounted admin apps start lazily.
+        await self.default(scope, receive, send)
+
+
+async def _health(scope: Scope, receive: Receive, send: Send) -> None:
+    if scope["type"] != "http":
+        return
+    body = orjson.dumps({"status": "ok"})
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def open_events(url: str | None) -> EventSink:
+    """The event sink for ``--events`` (a store URL); no URL means no store."""
+    if not url or url == "none":
+        return NullSink()
+    from firewall_proxy.events import open_sink  # type: ignore[attr-defined]
+
+    sink: EventSink = open_sink(url)
+    return sink
+
+
+def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIApp:
+    """The complete ``serve`` app for ``config``."""
+    engine = Engine.from_file(config.policy, events=events or open_events(config.events),
+                              project=config.project)
+    proxy = ProxyApp(UpstreamConfig(
+        url=config.upstream, connect_timeout=config.connect_timeout,
+        read_timeout=config.read_timeout, pool_size=config.pool_size,
+    ))
+    guarded = FirewallMiddleware(proxy, engine)
+    mounts: dict[str, ASGIApp] = {"/firewall/health": _health}
+    return Dispatcher(guarded, mounts)
+
+
+def app_from_env() -> ASGIApp:
+    """uvicorn factory for worker processes: the config comes from ``FIREWALL_PROXY_*``."""
+    return build_app(ServerConfig.from_env())
