@@ -58,7 +58,8 @@ def row_payload(row: dict[str, Any], text_field: str = "text") -> Payload:
     if "image" in row or "image_path" in row or "probabilities" in row:
         return extract_datapoint(row, {})
     raise MalformedPayload(
-        f"no '{text_field}', 'messages', 'prompt' or image field in the row", field=text_field)
+        f"no '{text_field}', 'messages', 'prompt' or image field in the row", field=text_field
+    )
 
 
 async def run_row(engine: Engine, row: dict[str, Any], text_field: str = "text") -> Verdict:
@@ -110,7 +111,11 @@ class BatchSummary:
             lines.append(f"{'label':<14}{'rows':>7}{'pass':>8}{'flag':>8}{'impute':>8}{'block':>8}")
             for label, counts in sorted(self.by_label.items()):
                 total = sum(counts.values())
-                lines.append(f"{label:<14}{total:>7}" + "".join(
-                    f"{counts.get(a, 0) / total:>8.1%}" for a in ("pass", "flag", "impute",
-                                                                   "block")))
+                lines.append(
+                    f"{label:<14}{total:>7}"
+                    + "".join(
+                        f"{counts.get(a, 0) / total:>8.1%}"
+                        for a in ("pass", "flag", "impute", "block")
+                    )
+                )
         return "\n".join(lines)

@@ -2,9 +2,10 @@
 
 Flow position: evaluate -> **decide** -> enforce. Each finding is matched
 against the rules for its category (and ``*`` rules); the strongest matching
-rule's action wins for that finding, a finding no rule matches gets
-``default_action``, an undecided evaluator contributes ``on_undecided``, and the
-request's action is the strongest of all: block > impute > flag > pass.
+rule's action wins for that finding (``pass`` when it meets no rule's
+``min_score``), a finding of a category no rule names gets ``default_action``,
+an undecided evaluator contributes ``on_undecided``, and the request's action
+is the strongest of all: block > impute > flag > pass.
 """
 
 from __future__ import annotations
@@ -27,13 +28,16 @@ class Decider:
         self.on_undecided = Action(policy.on_undecided)
 
     def action_for(self, finding: Finding) -> Action:
-        best: Action | None = None
-        for min_score, action in (*self._by_category.get(finding.category, ()), *self._wildcard):
-            if finding.score >= min_score and (
-                best is None or ACTION_RANK[action] > ACTION_RANK[best]
-            ):
+        """The strongest rule the finding meets; ``pass`` when its category has rules but
+        it meets none of their thresholds; ``default_action`` when no rule names it."""
+        rules = (*self._by_category.get(finding.category, ()), *self._wildcard)
+        if not rules:
+            return self.default_action
+        best = Action.PASS
+        for min_score, action in rules:
+            if finding.score >= min_score and ACTION_RANK[action] > ACTION_RANK[best]:
                 best = action
-        return self.default_action if best is None else best
+        return best
 
     def decide(
         self, findings: list[Finding], undecided: list[Undecided]

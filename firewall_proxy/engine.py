@@ -133,8 +133,9 @@ class Engine:
 
     async def scan_text(self, text: str, context: str | None = None) -> Verdict:
         """Evaluate one prompt (with the previous assistant turn as ``context``)."""
-        verdict, _ = await self.evaluate(Payload.from_text(text, context=context),
-                                         route="scan", record=False)
+        verdict, _ = await self.evaluate(
+            Payload.from_text(text, context=context), route="scan", record=False
+        )
         return verdict
 
     async def inspect(
@@ -151,8 +152,7 @@ class Engine:
             payload = extract(route.extractor, body, content_type, route.options)
         except MalformedPayload as exc:
             return self._refused(exc, body, path, request_id, route)
-        verdict, ctx = await self.evaluate(payload, route=path or route.path,
-                                           request_id=request_id)
+        verdict, ctx = await self.evaluate(payload, route=path or route.path, request_id=request_id)
         out = body
         if verdict.action is Action.IMPUTE and verdict.mode is Mode.ENFORCE:
             out = apply_fixes(payload, self.fixes(verdict))
@@ -162,16 +162,30 @@ class Engine:
         """A request refused before extraction (too large): a recorded ``block``."""
         return self._refused(error, b"", path, request_id, None)
 
-    def _refused(self, error: RequestError, body: bytes, path: str, request_id: str,
-                 route: Route | None) -> Inspection:
+    def _refused(
+        self, error: RequestError, body: bytes, path: str, request_id: str, route: Route | None
+    ) -> Inspection:
         category = Category.OVERSIZE if isinstance(error, PayloadTooLarge) else Category.MALFORMED
-        finding = Finding(category.value, 1.0, error.message, evaluator="extract",
-                          data={"field": error.field} if error.field else None)
-        forward = route is not None and route.on_parse_error == "forward" and not isinstance(
-            error, PayloadTooLarge)
+        finding = Finding(
+            category.value,
+            1.0,
+            error.message,
+            evaluator="extract",
+            data={"field": error.field} if error.field else None,
+        )
+        forward = (
+            route is not None
+            and route.on_parse_error == "forward"
+            and not isinstance(error, PayloadTooLarge)
+        )
         action = Action.FLAG if forward else Action.BLOCK
-        verdict = Verdict(id=new_id(), action=action, findings=[finding], deciding=[finding],
-                          mode=self.policy.mode)
+        verdict = Verdict(
+            id=new_id(),
+            action=action,
+            findings=[finding],
+            deciding=[finding],
+            mode=self.policy.mode,
+        )
         self.record(verdict, None, route=path, request_id=request_id)
         if forward or self.policy.mode is Mode.SHADOW:
             return Inspection(verdict=verdict, body=body)
@@ -179,12 +193,16 @@ class Engine:
 
     # -- events -------------------------------------------------------------------
 
-    def record(self, verdict: Verdict, payload: Payload | None, *, route: str,
-               request_id: str = "") -> None:
+    def record(
+        self, verdict: Verdict, payload: Payload | None, *, route: str, request_id: str = ""
+    ) -> None:
         cfg = self.policy.events
         excerpt = make_excerpt(payload, verdict.findings, cfg.excerpt, cfg.excerpt_chars)
-        self.events.emit(Event.from_verdict(verdict, project=self.project, route=route,
-                                            excerpt=excerpt, request_id=request_id))
+        self.events.emit(
+            Event.from_verdict(
+                verdict, project=self.project, route=route, excerpt=excerpt, request_id=request_id
+            )
+        )
 
     @staticmethod
     def fixes(verdict: Verdict) -> list[Fix]:

@@ -98,9 +98,16 @@ async def _health(scope: Scope, receive: Receive, send: Send) -> None:
     if scope["type"] != "http":
         return
     body = orjson.dumps({"status": "ok"})
-    await send({"type": "http.response.start", "status": 200,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -108,7 +115,7 @@ def open_events(url: str | None) -> EventSink:
     """The event sink for ``--events`` (a store URL); no URL means no store."""
     if not url or url == "none":
         return NullSink()
-    from firewall_proxy.events import open_sink  # type: ignore[attr-defined]
+    from firewall_proxy.events import open_sink
 
     sink: EventSink = open_sink(url)
     return sink
@@ -116,12 +123,17 @@ def open_events(url: str | None) -> EventSink:
 
 def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIApp:
     """The complete ``serve`` app for ``config``."""
-    engine = Engine.from_file(config.policy, events=events or open_events(config.events),
-                              project=config.project)
-    proxy = ProxyApp(UpstreamConfig(
-        url=config.upstream, connect_timeout=config.connect_timeout,
-        read_timeout=config.read_timeout, pool_size=config.pool_size,
-    ))
+    engine = Engine.from_file(
+        config.policy, events=events or open_events(config.events), project=config.project
+    )
+    proxy = ProxyApp(
+        UpstreamConfig(
+            url=config.upstream,
+            connect_timeout=config.connect_timeout,
+            read_timeout=config.read_timeout,
+            pool_size=config.pool_size,
+        )
+    )
     guarded = FirewallMiddleware(proxy, engine)
     mounts: dict[str, ASGIApp] = {"/firewall/health": _health}
     return Dispatcher(guarded, mounts)

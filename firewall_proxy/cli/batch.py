@@ -25,21 +25,52 @@ def _count_lines(paths: tuple[str, ...]) -> int:
 
 
 @click.command("test")
-@click.option("--policy", default="policies/default.yaml", show_default=True,
-              type=click.Path(dir_okay=False), help="Policy file to evaluate with.")
-@click.option("--data", "data", multiple=True, required=True,
-              type=click.Path(exists=True, dir_okay=False),
-              help="JSONL data file (repeatable). One JSON object per line.")
-@click.option("--verdicts", type=click.File("w", encoding="utf-8"), default=None,
-              help="Write one verdict JSON per input row, in input order.")
-@click.option("--text-field", default="text", show_default=True,
-              help="Field that holds the prompt in text rows.")
-@click.option("--label-field", default="label", show_default=True,
-              help="Field with an expected label, summarised per label when present.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar (default: only when standard error is a terminal).")
-def test(policy: str, data: tuple[str, ...], verdicts: IO[str] | None, text_field: str,
-         label_field: str, progress: bool | None) -> None:
+@click.option(
+    "--policy",
+    default="policies/default.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Policy file to evaluate with.",
+)
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="JSONL data file (repeatable). One JSON object per line.",
+)
+@click.option(
+    "--verdicts",
+    type=click.File("w", encoding="utf-8"),
+    default=None,
+    help="Write one verdict JSON per input row, in input order.",
+)
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    help="Field that holds the prompt in text rows.",
+)
+@click.option(
+    "--label-field",
+    default="label",
+    show_default=True,
+    help="Field with an expected label, summarised per label when present.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: only when standard error is a terminal).",
+)
+def test(
+    policy: str,
+    data: tuple[str, ...],
+    verdicts: IO[str] | None,
+    text_field: str,
+    label_field: str,
+    progress: bool | None,
+) -> None:
     """Evaluate every row of the --data files with a policy, as live traffic would be,
     and print a summary table of actions and categories."""
     try:
@@ -53,8 +84,13 @@ def test(policy: str, data: tuple[str, ...], verdicts: IO[str] | None, text_fiel
 
     async def run() -> None:
         total = _count_lines(data) if show else 0
-        with click.progressbar(length=total, label="evaluating", file=sys.stderr,
-                               show_eta=True, show_pos=True) if show else _NoBar() as bar:
+        with (
+            click.progressbar(
+                length=total, label="evaluating", file=sys.stderr, show_eta=True, show_pos=True
+            )
+            if show
+            else _NoBar() as bar
+        ):
             for path in data:
                 for n, row, error in iter_jsonl(path):
                     out: dict[str, Any]
@@ -66,8 +102,12 @@ def test(policy: str, data: tuple[str, ...], verdicts: IO[str] | None, text_fiel
                             verdict = await run_row(engine, row, text_field)
                         except MalformedPayload as exc:
                             summary.errors += 1
-                            out = {"source": path, "line": n,
-                                   "error": f"line {n}: {exc.message}", "field": exc.field}
+                            out = {
+                                "source": path,
+                                "line": n,
+                                "error": f"line {n}: {exc.message}",
+                                "field": exc.field,
+                            }
                         else:
                             label = row.get(label_field)
                             summary.add(verdict, str(label) if label is not None else None)

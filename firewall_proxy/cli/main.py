@@ -20,6 +20,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "policy": "firewall_proxy.cli.policy:policy",
     "scan": "firewall_proxy.cli.scan:scan",
     "test": "firewall_proxy.cli.batch:test",
+    "keys": "firewall_proxy.cli.keys:keys",
 }
 
 
@@ -37,8 +38,13 @@ class _LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"],
-                                               "auto_envvar_prefix": "FIREWALL_PROXY"})
+@click.group(
+    cls=_LazyGroup,
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "auto_envvar_prefix": "FIREWALL_PROXY",
+    },
+)
 @click.version_option(package_name="firewall-proxy")
 def cli() -> None:
     """firewall-proxy: an AI firewall in front of LLM and image-model apps.

@@ -40,8 +40,10 @@ def check(files: tuple[str, ...]) -> None:
                 click.echo(str(exc), err=True)
             continue
         names = ", ".join(e.name for e in pol.evaluators) or "none"
-        click.echo(f"{path}: ok ({len(pol.routes)} routes, evaluators: {names}, "
-                   f"{len(pol.rules)} rules, mode {pol.mode.value})")
+        click.echo(
+            f"{path}: ok ({len(pol.routes)} routes, evaluators: {names}, "
+            f"{len(pol.rules)} rules, mode {pol.mode.value})"
+        )
     sys.exit(1 if failed else 0)
 
 
@@ -56,10 +58,12 @@ def policy_schema() -> dict[str, Any]:
             options = resolve_evaluator(name).Options.model_json_schema()
         except PolicyError:  # an optional dependency is missing: leave it generic
             continue
-        variants.append({
-            "if": {"properties": {"name": {"const": name}}, "required": ["name"]},
-            "then": {"properties": {"options": options}},
-        })
+        variants.append(
+            {
+                "if": {"properties": {"name": {"const": name}}, "required": ["name"]},
+                "then": {"properties": {"options": options}},
+            }
+        )
     evaluator = schema.get("$defs", {}).get("EvaluatorConfig")
     if evaluator is not None and variants:
         evaluator["allOf"] = variants

@@ -16,34 +16,99 @@ __all__ = ["serve"]
 
 
 @click.command()
-@click.option("--upstream", metavar="URL",
-              help="Base URL of the AI app to protect, e.g. http://127.0.0.1:8000.")
-@click.option("--policy", default="policies/default.yaml", show_default=True,
-              type=click.Path(dir_okay=False), help="Policy file to enforce.")
+@click.option(
+    "--upstream",
+    metavar="URL",
+    help="Base URL of the AI app to protect, e.g. http://127.0.0.1:8000.",
+)
+@click.option(
+    "--policy",
+    default="policies/default.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Policy file to enforce.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (each with its own upstream pool).")
-@click.option("--connect-timeout", default=5.0, show_default=True, type=float,
-              help="Seconds to wait for a connection to the upstream (then 502/504).")
-@click.option("--read-timeout", default=120.0, show_default=True, type=float,
-              help="Seconds to wait for each read from the upstream (then 504).")
-@click.option("--pool-size", default=100, show_default=True, type=int,
-              help="Maximum open connections to the upstream per worker.")
-@click.option("--events", "events_url", default=None, metavar="URL",
-              help="Event store: sqlite:///path.db, postgresql://..., or 'none'.")
-@click.option("--project", default="default", show_default=True,
-              help="Project name recorded with events.")
-@click.option("--demo", is_flag=True,
-              help="Also start the bundled demo AI app and protect it (upstream = the demo).")
-@click.option("--demo-port", default=8001, show_default=True, type=int,
-              help="Port of the demo app with --demo.")
-@click.option("--access-log/--no-access-log", default=False, show_default=True,
-              help="Log one line per request (method, path, status; never bodies).")
-def serve(upstream: str | None, policy: str, host: str, port: int, workers: int,
-          connect_timeout: float, read_timeout: float, pool_size: int,
-          events_url: str | None, project: str, demo: bool, demo_port: int,
-          access_log: bool) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes (each with its own upstream pool).",
+)
+@click.option(
+    "--connect-timeout",
+    default=5.0,
+    show_default=True,
+    type=float,
+    help="Seconds to wait for a connection to the upstream (then 502/504).",
+)
+@click.option(
+    "--read-timeout",
+    default=120.0,
+    show_default=True,
+    type=float,
+    help="Seconds to wait for each read from the upstream (then 504).",
+)
+@click.option(
+    "--pool-size",
+    default=100,
+    show_default=True,
+    type=int,
+    help="Maximum open connections to the upstream per worker.",
+)
+@click.option(
+    "--events",
+    "events_url",
+    default=None,
+    metavar="URL",
+    help="Event store: sqlite:///path.db, postgresql://..., or 'none'.",
+)
+@click.option(
+    "--project", default="default", show_default=True, help="Project name recorded with events."
+)
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Also start the bundled demo AI app and protect it (upstream = the demo).",
+)
+@click.option(
+    "--demo-port",
+    default=8001,
+    show_default=True,
+    type=int,
+    help="Port of the demo app with --demo.",
+)
+@click.option(
+    "--access-log/--no-access-log",
+    default=False,
+    show_default=True,
+    help="Log one line per request (method, path, status; never bodies).",
+)
+@click.option(
+    "--trust-forwarded",
+    default=None,
+    metavar="IPS",
+    help="Comma-separated addresses of load balancers whose X-Forwarded-For is "
+    "trusted for the client address (default: trust none).",
+)
+def serve(
+    upstream: str | None,
+    policy: str,
+    host: str,
+    port: int,
+    workers: int,
+    connect_timeout: float,
+    read_timeout: float,
+    pool_size: int,
+    events_url: str | None,
+    project: str,
+    demo: bool,
+    demo_port: int,
+    access_log: bool,
+    trust_forwarded: str | None,
+) -> None:
     """Run the firewall as a reverse proxy in front of UPSTREAM.
 
     Requests on the policy's routes are inspected and passed, flagged,
@@ -60,21 +125,35 @@ def serve(upstream: str | None, policy: str, host: str, port: int, workers: int,
         raise click.UsageError("give --upstream URL (or --demo to run the bundled demo app)")
     if not Path(policy).is_file():
         raise click.BadParameter(f"policy file not found: {policy}", param_hint="--policy")
-    config = ServerConfig(upstream=upstream, policy=policy, host=host, port=port,
-                          workers=workers, connect_timeout=connect_timeout,
-                          read_timeout=read_timeout, pool_size=pool_size, events=events_url,
-                          project=project)
+    config = ServerConfig(
+        upstream=upstream,
+        policy=policy,
+        host=host,
+        port=port,
+        workers=workers,
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
+        pool_size=pool_size,
+        events=events_url,
+        project=project,
+    )
     try:
         app = build_app(config)
     except PolicyError as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)
-    common = {"host": host, "port": port, "access_log": access_log, "server_header": False,
-              "log_level": "info"}
+    common = {
+        "host": host,
+        "port": port,
+        "access_log": access_log,
+        "server_header": False,
+        "log_level": "info",
+        "proxy_headers": trust_forwarded is not None,
+        "forwarded_allow_ips": trust_forwarded,
+    }
     if workers > 1:
         os.environ.update(config.to_env())
-        uvicorn.run("firewall_proxy.server:app_from_env", factory=True, workers=workers,
-                    **common)  # type: ignore[arg-type]
+        uvicorn.run("firewall_proxy.server:app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
         return
     if not demo:
         uvicorn.run(app, **common)  # type: ignore[arg-type]
@@ -82,15 +161,23 @@ def serve(upstream: str | None, policy: str, host: str, port: int, workers: int,
 
     from firewall_proxy.demo import create_demo_app
 
-    click.echo(f"demo AI app on http://127.0.0.1:{demo_port}; firewall on http://{host}:{port}"
-               f" (try: curl -s http://{host}:{port}/v1/chat/completions -H 'content-type: "
-               "application/json' -d '{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}')",
-               err=True)
+    click.echo(
+        f"demo AI app on http://127.0.0.1:{demo_port}; firewall on http://{host}:{port}"
+        f" (try: curl -s http://{host}:{port}/v1/chat/completions -H 'content-type: "
+        'application/json\' -d \'{"messages":[{"role":"user","content":"hi"}]}\')',
+        err=True,
+    )
 
     async def run_both() -> None:
-        demo_server = uvicorn.Server(uvicorn.Config(
-            create_demo_app(), host="127.0.0.1", port=demo_port, access_log=False,
-            log_level="warning"))
+        demo_server = uvicorn.Server(
+            uvicorn.Config(
+                create_demo_app(),
+                host="127.0.0.1",
+                port=demo_port,
+                access_log=False,
+                log_level="warning",
+            )
+        )
         proxy_server = uvicorn.Server(uvicorn.Config(app, **common))  # type: ignore[arg-type]
         demo_task = asyncio.create_task(demo_server.serve())
         try:

@@ -32,8 +32,11 @@ def _last_user_text(messages: Any) -> str:
             if isinstance(content, str):
                 return content
             if isinstance(content, list):
-                return " ".join(p.get("text", "") for p in content
-                                if isinstance(p, dict) and isinstance(p.get("text"), str))
+                return " ".join(
+                    p.get("text", "")
+                    for p in content
+                    if isinstance(p, dict) and isinstance(p.get("text"), str)
+                )
     return ""
 
 
@@ -50,27 +53,44 @@ def create_demo_app(stream_delay: float = 0.05) -> Starlette:
         model = body.get("model", "demo") if isinstance(body, dict) else "demo"
         created = int(time.time())
         if isinstance(body, dict) and body.get("stream"):
+
             async def events() -> AsyncIterator[bytes]:
                 for i, word in enumerate(answer.split(" ")):
-                    chunk = {"id": "chatcmpl-demo", "object": "chat.completion.chunk",
-                             "created": created, "model": model,
-                             "choices": [{"index": 0, "delta": {
-                                 "content": word if i == 0 else " " + word}}]}
+                    chunk = {
+                        "id": "chatcmpl-demo",
+                        "object": "chat.completion.chunk",
+                        "created": created,
+                        "model": model,
+                        "choices": [
+                            {"index": 0, "delta": {"content": word if i == 0 else " " + word}}
+                        ],
+                    }
                     yield b"data: " + orjson.dumps(chunk) + b"\n\n"
                     if stream_delay:
                         await asyncio.sleep(stream_delay)
                 yield b"data: [DONE]\n\n"
 
             return StreamingResponse(events(), media_type="text/event-stream")
-        return JSONResponse({
-            "id": "chatcmpl-demo", "object": "chat.completion", "created": created,
-            "model": model,
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": answer}}],
-            "usage": {"prompt_tokens": len(text.split()), "completion_tokens":
-                      len(answer.split()), "total_tokens": len(text.split()) +
-                      len(answer.split())},
-        })
+        return JSONResponse(
+            {
+                "id": "chatcmpl-demo",
+                "object": "chat.completion",
+                "created": created,
+                "model": model,
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": answer},
+                    }
+                ],
+                "usage": {
+                    "prompt_tokens": len(text.split()),
+                    "completion_tokens": len(answer.split()),
+                    "total_tokens": len(text.split()) + len(answer.split()),
+                },
+            }
+        )
 
     async def messages(request: Request) -> Response:
         try:
@@ -78,8 +98,14 @@ def create_demo_app(stream_delay: float = 0.05) -> Starlette:
         except orjson.JSONDecodeError:
             return JSONResponse({"type": "error", "error": {"message": "invalid JSON"}}, 400)
         text = _last_user_text(body.get("messages") if isinstance(body, dict) else None)
-        return JSONResponse({"id": "msg_demo", "type": "message", "role": "assistant",
-                             "content": [{"type": "text", "text": f"You said: {text}"}]})
+        return JSONResponse(
+            {
+                "id": "msg_demo",
+                "type": "message",
+                "role": "assistant",
+                "content": [{"type": "text", "text": f"You said: {text}"}],
+            }
+        )
 
     async def classify(request: Request) -> Response:
         # A stand-in classifier: a stable pseudo-distribution derived from the bytes.
@@ -88,8 +114,7 @@ def create_demo_app(stream_delay: float = 0.05) -> Starlette:
         total = sum(weights)
         probs = [w / total for w in weights]
         best = max(range(len(probs)), key=probs.__getitem__)
-        return JSONResponse({"label": _CLASSES[best], "probabilities": probs,
-                             "classes": _CLASSES})
+        return JSONResponse({"label": _CLASSES[best], "probabilities": probs, "classes": _CLASSES})
 
     async def models(request: Request) -> Response:
         return JSONResponse({"object": "list", "data": [{"id": "demo", "object": "model"}]})
@@ -97,10 +122,12 @@ def create_demo_app(stream_delay: float = 0.05) -> Starlette:
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
-    return Starlette(routes=[
-        Route("/v1/chat/completions", chat, methods=["POST"]),
-        Route("/v1/messages", messages, methods=["POST"]),
-        Route("/v1/classify", classify, methods=["POST"]),
-        Route("/v1/models", models, methods=["GET"]),
-        Route("/health", health, methods=["GET"]),
-    ])
+    return Starlette(
+        routes=[
+            Route("/v1/chat/completions", chat, methods=["POST"]),
+            Route("/v1/messages", messages, methods=["POST"]),
+            Route("/v1/classify", classify, methods=["POST"]),
+            Route("/v1/models", models, methods=["GET"]),
+            Route("/health", health, methods=["GET"]),
+        ]
+    )

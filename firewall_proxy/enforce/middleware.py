@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from firewall_proxy._exceptions import PayloadTooLarge, RequestError
-from firewall_proxy.enforce.asgi import ASGIApp, Message, Receive, Scope, Send, header
+from firewall_proxy.enforce.asgi import ASGIApp, Message, Receive, Scope, Send
 from firewall_proxy.enforce.responses import (
     block_body,
     error_body,
@@ -29,6 +29,7 @@ from firewall_proxy.enforce.responses import (
 from firewall_proxy.engine import Engine, Inspection
 from firewall_proxy.events.model import EventSink
 from firewall_proxy.findings import Action, Mode
+from firewall_proxy.metrics import Metrics
 from firewall_proxy.policy.loader import load_policy
 from firewall_proxy.policy.models import Policy, Route
 
@@ -50,8 +51,10 @@ class FirewallMiddleware:
         *,
         events: EventSink | None = None,
         project: str = "default",
+        metrics: Metrics | None = None,
     ) -> None:
         self.app = app
+        self.metrics = metrics  # metrics hook (issue 8): counts every inspected request
         if isinstance(policy, Engine):
             self.engine = policy
             if events is not None:
@@ -69,6 +72,8 @@ class FirewallMiddleware:
             elif self.policy.unmatched_routes == "block":
                 await self._refuse_unmatched(scope, send)
             else:
+                if self.metrics is not None:  # metrics hook (issue 8)
+                    self.metrics.observe_request(self.engine.project, "(unmatched)", "forward")
                 await self.app(scope, receive, send)
         elif scope["type"] == "lifespan":
             await self.app(scope, self._lifespan_receive(receive), send)
@@ -92,21 +97,26 @@ class FirewallMiddleware:
         return wrapped
 
     async def _guard(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
-        headers: list[tuple[bytes, bytes]] = scope["headers"]
+        wanted = _RequestHeaders(scope["headers"])
         path: str = scope["path"]
-        request_id = _request_id(headers)
+        request_id = wanted.request_id()
         fmt = response_format(route)
         try:
-            body = await _read_body(headers, receive, self.policy.limits.max_body_bytes)
+            body = await _read_body(wanted, receive, self.policy.limits.max_body_bytes)
         except RequestError as exc:  # too large, compressed, bad content-length
             inspection = self.engine.refuse(exc, path=path, request_id=request_id)
+            if self.metrics is not None:  # metrics hook (issue 8)
+                self.metrics.observe_verdict(self.engine.project, route.path, inspection.verdict)
             await self._send_error(send, inspection, exc, fmt)
             return
         if body is None:  # the client went away before sending its body
             return
-        content_type = (header(headers, b"content-type") or b"").decode("latin-1")
-        inspection = await self.engine.inspect(route, body, content_type, path=path,
-                                               request_id=request_id)
+        content_type = wanted.content_type.decode("latin-1")
+        inspection = await self.engine.inspect(
+            route, body, content_type, path=path, request_id=request_id
+        )
+        if self.metrics is not None:  # metrics hook (issue 8)
+            self.metrics.observe_verdict(self.engine.project, route.path, inspection.verdict)
         if inspection.error is not None:
             await self._send_error(send, inspection, inspection.error, fmt)
             return
@@ -114,13 +124,18 @@ class FirewallMiddleware:
         if verdict.enforced_action is Action.BLOCK:
             cfg = self.policy.block_response
             extra = [(k.lower().encode(), v.encode()) for k, v in cfg.headers.items()]
-            await send_json(send, cfg.status, block_body(verdict, cfg, fmt),
-                            [*firewall_headers(verdict), *extra])
+            await send_json(
+                send,
+                cfg.status,
+                block_body(verdict, cfg, fmt),
+                [*firewall_headers(verdict), *extra],
+            )
             return
         await self._forward(scope, receive, send, inspection, body)
 
-    async def _forward(self, scope: Scope, receive: Receive, send: Send,
-                       inspection: Inspection, original: bytes) -> None:
+    async def _forward(
+        self, scope: Scope, receive: Receive, send: Send, inspection: Inspection, original: bytes
+    ) -> None:
         verdict = inspection.verdict
         body = inspection.body
         added: list[tuple[bytes, bytes]] = []
@@ -128,8 +143,10 @@ class FirewallMiddleware:
             added = firewall_headers(verdict, shadow=verdict.mode is Mode.SHADOW)
         # Never trust X-Firewall-* headers from the client; tell the app what we decided.
         req_headers = [
-            (k, v) for k, v in scope["headers"]
-            if k != b"content-length" and not k.startswith(b"x-firewall-")
+            (k, v)
+            for k, v in scope["headers"]
+            if k != b"content-length"
+            and not k.startswith(b"x-firewall-")
             and k != b"transfer-encoding"
         ]
         req_headers.append((b"content-length", str(len(body)).encode()))
@@ -157,31 +174,55 @@ class FirewallMiddleware:
 
         await self.app(child, replay, send_with_headers)
 
-    async def _send_error(self, send: Send, inspection: Inspection, error: RequestError,
-                          fmt: str) -> None:
-        await send_json(send, error.status,
-                        error_body(error, error.status, error.code, fmt, inspection.verdict.id),
-                        firewall_headers(inspection.verdict))
+    async def _send_error(
+        self, send: Send, inspection: Inspection, error: RequestError, fmt: str
+    ) -> None:
+        await send_json(
+            send,
+            error.status,
+            error_body(error, error.status, error.code, fmt, inspection.verdict.id),
+            firewall_headers(inspection.verdict),
+        )
 
     async def _refuse_unmatched(self, scope: Scope, send: Send) -> None:
         error = RequestError("this path is not served through the firewall", field="path")
         error.status, error.code = 404, "route_not_allowed"
         inspection = self.engine.refuse(error, path=scope["path"])
+        if self.metrics is not None:  # metrics hook (issue 8)
+            self.metrics.observe_verdict(self.engine.project, "(unmatched)", inspection.verdict)
         await self._send_error(send, inspection, error, "json")
 
 
-def _request_id(headers: list[tuple[bytes, bytes]]) -> str:
-    raw = header(headers, b"x-request-id")
-    if raw is None:
-        return ""
-    value = raw.decode("latin-1")[:128]
-    return value if value.isprintable() else ""
+class _RequestHeaders:
+    """The few request headers the firewall reads, found in one pass."""
+
+    __slots__ = ("content_encoding", "content_length", "content_type", "x_request_id")
+
+    def __init__(self, headers: list[tuple[bytes, bytes]]) -> None:
+        self.content_type = b""
+        self.content_length: bytes | None = None
+        self.content_encoding: bytes | None = None
+        self.x_request_id: bytes | None = None
+        for key, value in headers:
+            if key == b"content-type":
+                self.content_type = value
+            elif key == b"content-length":
+                self.content_length = value
+            elif key == b"content-encoding":
+                self.content_encoding = value
+            elif key == b"x-request-id":
+                self.x_request_id = value
+
+    def request_id(self) -> str:
+        if self.x_request_id is None:
+            return ""
+        value = self.x_request_id.decode("latin-1")[:128]
+        return value if value.isprintable() else ""
 
 
-async def _read_body(headers: list[tuple[bytes, bytes]], receive: Receive,
-                     limit: int) -> bytes | None:
+async def _read_body(headers: _RequestHeaders, receive: Receive, limit: int) -> bytes | None:
     """Drain the request body up to ``limit`` bytes; None when the client disconnects."""
-    encoding = header(headers, b"content-encoding")
+    encoding = headers.content_encoding
     if encoding is not None and encoding.strip().lower() not in (b"", b"identity"):
         # A compressed body cannot be inspected as the route expects: refuse, don't guess.
         error = RequestError(
@@ -190,15 +231,16 @@ async def _read_body(headers: list[tuple[bytes, bytes]], receive: Receive,
         )
         error.status, error.code = 415, "unsupported_content_encoding"
         raise error
-    declared = header(headers, b"content-length")
+    declared = headers.content_length
     if declared is not None:
         try:
             size = int(declared)
         except ValueError:
             raise RequestError("invalid Content-Length header", field="content-length") from None
         if size > limit:
-            raise PayloadTooLarge(f"request body of {size} bytes is over the limit of {limit}",
-                                  field="body")
+            raise PayloadTooLarge(
+                f"request body of {size} bytes is over the limit of {limit}", field="body"
+            )
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -209,8 +251,9 @@ async def _read_body(headers: list[tuple[bytes, bytes]], receive: Receive,
         if chunk:
             total += len(chunk)
             if total > limit:
-                raise PayloadTooLarge(f"request body is over the limit of {limit} bytes",
-                                      field="body")
+                raise PayloadTooLarge(
+                    f"request body is over the limit of {limit} bytes", field="body"
+                )
             chunks.append(chunk)
         if not message.get("more_body", False):
             break

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -30,16 +31,28 @@ from firewall_proxy._exceptions import UpstreamError
 from firewall_proxy.enforce.asgi import Message, Receive, Scope, Send, header
 from firewall_proxy.enforce.responses import error_body, send_json
 
+if TYPE_CHECKING:
+    from firewall_proxy.metrics import Metrics
+
 __all__ = ["HOP_BY_HOP", "ProxyApp", "UpstreamConfig"]
 
 logger = logging.getLogger("firewall_proxy.proxy")
 
-HOP_BY_HOP = frozenset({
-    b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization",
-    b"proxy-connection", b"te", b"trailer", b"transfer-encoding", b"upgrade",
-})
+HOP_BY_HOP = frozenset(
+    {
+        b"connection",
+        b"keep-alive",
+        b"proxy-authenticate",
+        b"proxy-authorization",
+        b"proxy-connection",
+        b"te",
+        b"trailer",
+        b"transfer-encoding",
+        b"upgrade",
+    }
+)
 _REQUEST_DROP = HOP_BY_HOP | {b"host", b"content-length", b"expect"}
-_RESPONSE_DROP = HOP_BY_HOP | {b"content-length"}
+_RESPONSE_DROP = HOP_BY_HOP | {b"content-length", b"date"}  # uvicorn sets its own Date
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +78,8 @@ def _connection_listed(headers: list[tuple[bytes, bytes]]) -> frozenset[bytes]:
 class ProxyApp:
     """ASGI app that forwards every HTTP request to one upstream base URL."""
 
-    def __init__(self, upstream: UpstreamConfig | str) -> None:
+    def __init__(self, upstream: UpstreamConfig | str, *, metrics: Metrics | None = None) -> None:
+        self.metrics = metrics  # metrics hook (issue 8): upstream latency and errors
         self.config = upstream if isinstance(upstream, UpstreamConfig) else UpstreamConfig(upstream)
         parts = urlsplit(self.config.url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -78,12 +92,16 @@ class ProxyApp:
             cfg = self.config
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(
-                    limit=cfg.pool_size, keepalive_timeout=cfg.keepalive, ttl_dns_cache=300,
+                    limit=cfg.pool_size,
+                    keepalive_timeout=cfg.keepalive,
+                    ttl_dns_cache=300,
                     force_close=False,
                 ),
                 cookie_jar=aiohttp.DummyCookieJar(),
                 timeout=aiohttp.ClientTimeout(
-                    total=None, connect=cfg.connect_timeout, sock_connect=cfg.connect_timeout,
+                    total=None,
+                    connect=cfg.connect_timeout,
+                    sock_connect=cfg.connect_timeout,
                     sock_read=cfg.read_timeout,
                 ),
                 auto_decompress=False,
@@ -137,8 +155,9 @@ class ProxyApp:
         assert self._session is not None
         path = scope.get("raw_path") or scope["path"].encode()
         query = scope.get("query_string", b"")
-        target = self._base + path.decode("latin-1") + ("?" + query.decode("latin-1")
-                                                         if query else "")
+        target = (
+            self._base + path.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
+        )
         first = await receive()
         data: bytes | AsyncIterator[bytes]
         if first["type"] == "http.disconnect":
@@ -147,37 +166,54 @@ class ProxyApp:
             data = _stream_body(first, receive)
         else:
             data = first.get("body", b"")
+        started = time.perf_counter()
         try:
             response = await self._session.request(
-                scope["method"], URL(target, encoded=True),
-                headers=self._request_headers(scope), data=data,
-                allow_redirects=False, compress=None,
+                scope["method"],
+                URL(target, encoded=True),
+                headers=self._request_headers(scope),
+                data=data,
+                allow_redirects=False,
+                compress=None,
             )
         except (TimeoutError, aiohttp.ServerTimeoutError):
-            await _send_upstream_error(send, UpstreamError(
-                "the upstream did not answer in time", status=504, code="upstream_timeout"))
+            if self.metrics is not None:  # metrics hook (issue 8)
+                self.metrics.observe_upstream_error("upstream_timeout")
+            await _send_upstream_error(
+                send,
+                UpstreamError(
+                    "the upstream did not answer in time", status=504, code="upstream_timeout"
+                ),
+            )
             return
         except (aiohttp.ClientError, OSError) as exc:
             logger.warning("upstream request failed: %s", type(exc).__name__)
-            await _send_upstream_error(send, UpstreamError(
-                "the upstream refused or dropped the connection", status=502,
-                code="upstream_unreachable"))
+            if self.metrics is not None:  # metrics hook (issue 8)
+                self.metrics.observe_upstream_error("upstream_unreachable")
+            await _send_upstream_error(
+                send,
+                UpstreamError(
+                    "the upstream refused or dropped the connection",
+                    status=502,
+                    code="upstream_unreachable",
+                ),
+            )
             return
+        if self.metrics is not None:  # metrics hook (issue 8)
+            self.metrics.observe_upstream(time.perf_counter() - started, response.status)
         try:
             await self._relay(response, receive, send)
         finally:
             response.release()
 
-    async def _relay(self, response: aiohttp.ClientResponse, receive: Receive,
-                     send: Send) -> None:
+    async def _relay(self, response: aiohttp.ClientResponse, receive: Receive, send: Send) -> None:
         raw = list(response.raw_headers)
         drop = _RESPONSE_DROP | _connection_listed(raw)
         headers = [(k.lower(), v) for k, v in raw if k.lower() not in drop]
         length = response.headers.get("Content-Length")
         if length is not None and response.headers.get("Transfer-Encoding") is None:
             headers.append((b"content-length", length.encode("latin-1")))
-        await send({"type": "http.response.start", "status": response.status,
-                    "headers": headers})
+        await send({"type": "http.response.start", "status": response.status, "headers": headers})
         streaming = response.content_type == "text/event-stream"
         watcher = asyncio.ensure_future(_wait_disconnect(receive)) if streaming else None
         try:

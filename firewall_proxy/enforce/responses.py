@@ -49,24 +49,46 @@ def block_body(verdict: Verdict, cfg: BlockResponse, fmt: str) -> dict[str, Any]
     categories = verdict.categories
     detail = {"id": verdict.id, "action": verdict.action.value, "categories": categories}
     if fmt == "openai":
-        return {"error": {"message": cfg.message, "type": "firewall_block", "param": None,
-                          "code": "content_blocked", "firewall": detail}}
+        return {
+            "error": {
+                "message": cfg.message,
+                "type": "firewall_block",
+                "param": None,
+                "code": "content_blocked",
+                "firewall": detail,
+            }
+        }
     if fmt == "anthropic":
-        return {"type": "error", "error": {"type": "permission_error", "message": cfg.message},
-                "firewall": detail}
+        return {
+            "type": "error",
+            "error": {"type": "permission_error", "message": cfg.message},
+            "firewall": detail,
+        }
     return {"error": {"code": "blocked", "message": cfg.message, **detail}}
 
 
-def error_body(error: RequestError | Exception, status: int, code: str, fmt: str,
-               event_id: str | None = None) -> dict[str, Any]:
+def error_body(
+    error: RequestError | Exception, status: int, code: str, fmt: str, event_id: str | None = None
+) -> dict[str, Any]:
     message = error.message if isinstance(error, RequestError) else str(error)
     field = error.field if isinstance(error, RequestError) else None
     if fmt == "openai":
-        return {"error": {"message": message, "type": "invalid_request_error", "param": field,
-                          "code": code, "event_id": event_id}}
+        return {
+            "error": {
+                "message": message,
+                "type": "invalid_request_error",
+                "param": field,
+                "code": code,
+                "event_id": event_id,
+            }
+        }
     if fmt == "anthropic":
-        return {"type": "error", "error": {"type": "invalid_request_error", "message": message},
-                "field": field, "event_id": event_id}
+        return {
+            "type": "error",
+            "error": {"type": "invalid_request_error", "message": message},
+            "field": field,
+            "event_id": event_id,
+        }
     body: dict[str, Any] = {"error": {"code": code, "message": message, "status": status}}
     if field:
         body["error"]["field"] = field
@@ -75,16 +97,19 @@ def error_body(error: RequestError | Exception, status: int, code: str, fmt: str
     return body
 
 
-async def send_json(send: Send, status: int, body: Any,
-                    headers: list[tuple[bytes, bytes]] | None = None) -> None:
+async def send_json(
+    send: Send, status: int, body: Any, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
     raw = orjson.dumps(body)
-    await send({
-        "type": "http.response.start",
-        "status": status,
-        "headers": [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(raw)).encode()),
-            *(headers or ()),
-        ],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(raw)).encode()),
+                *(headers or ()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": raw, "more_body": False})

@@ -43,7 +43,7 @@ class EvaluatorOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class CannotDecide(Exception):  # noqa: N818 - reads as a verdict, not an error
+class CannotDecide(Exception):
     """Raised by an evaluator that cannot give an answer for this request."""
 
 

@@ -21,8 +21,20 @@ __all__ = ["InvisibleCharsEvaluator", "InvisibleCharsOptions", "scan_invisible"]
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _JOINERS = frozenset("\u200c\u200d")
-_JOINING_SCRIPTS = ("ARABIC", "PERSIAN", "DEVANAGARI", "BENGALI", "SYRIAC", "MONGOLIAN",
-                    "MALAYALAM", "KANNADA", "TELUGU", "TAMIL", "SINHALA", "GURMUKHI")
+_JOINING_SCRIPTS = (
+    "ARABIC",
+    "PERSIAN",
+    "DEVANAGARI",
+    "BENGALI",
+    "SYRIAC",
+    "MONGOLIAN",
+    "MALAYALAM",
+    "KANNADA",
+    "TELUGU",
+    "TAMIL",
+    "SINHALA",
+    "GURMUKHI",
+)
 
 
 def _legit_joiner(text: str, i: int) -> bool:
@@ -31,8 +43,9 @@ def _legit_joiner(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else ""
     if not before or not after:
         return False
-    if text[i] == "\u200d" and (ord(before) >= 0x1F000 or before == "\ufe0f"
-                                or ord(after) >= 0x1F000):
+    if text[i] == "\u200d" and (
+        ord(before) >= 0x1F000 or before == "\ufe0f" or ord(after) >= 0x1F000
+    ):
         return True
     names = unicodedata.name(before, "") + " " + unicodedata.name(after, "")
     return any(script in names for script in _JOINING_SCRIPTS)
@@ -84,7 +97,14 @@ class InvisibleCharsEvaluator(Evaluator):
             else:
                 score = min(0.95, 0.5 + 0.1 * other)
                 what = f"{other} zero-width/invisible characters"
-            out.append(self.finding(Category.OBFUSCATION, score,
-                                    f"{what} in a {part.role} text", part=i, span=span,
-                                    data={"tags": tags, "bidi": bidi, "invisible": other}))
+            out.append(
+                self.finding(
+                    Category.OBFUSCATION,
+                    score,
+                    f"{what} in a {part.role} text",
+                    part=i,
+                    span=span,
+                    data={"tags": tags, "bidi": bidi, "invisible": other},
+                )
+            )
         return out

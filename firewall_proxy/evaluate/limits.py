@@ -44,32 +44,57 @@ class LimitsEvaluator(Evaluator):
         out: list[Finding] = []
         total = payload.total_chars
         if o.max_chars is not None and total > o.max_chars:
-            out.append(self.finding(Category.OVERSIZE, 1.0,
-                                    f"{total} characters of text, limit {o.max_chars}",
-                                    data={"limit": "max_chars", "value": total}))
+            out.append(
+                self.finding(
+                    Category.OVERSIZE,
+                    1.0,
+                    f"{total} characters of text, limit {o.max_chars}",
+                    data={"limit": "max_chars", "value": total},
+                )
+            )
         if o.max_part_chars is not None:
             for i, part in enumerate(payload.texts):
                 if len(part.text) > o.max_part_chars:
-                    out.append(self.finding(
-                        Category.OVERSIZE, 1.0,
-                        f"a {part.role} text of {len(part.text)} characters, "
-                        f"limit {o.max_part_chars}",
-                        part=i, data={"limit": "max_part_chars", "value": len(part.text)}))
+                    out.append(
+                        self.finding(
+                            Category.OVERSIZE,
+                            1.0,
+                            f"a {part.role} text of {len(part.text)} characters, "
+                            f"limit {o.max_part_chars}",
+                            part=i,
+                            data={"limit": "max_part_chars", "value": len(part.text)},
+                        )
+                    )
                     break
         if o.max_tokens is not None:
             tokens = sum(approx_tokens(t.text) for t in payload.texts)
             if tokens > o.max_tokens:
-                out.append(self.finding(Category.OVERSIZE, 1.0,
-                                        f"about {tokens} tokens, limit {o.max_tokens}",
-                                        data={"limit": "max_tokens", "value": tokens}))
+                out.append(
+                    self.finding(
+                        Category.OVERSIZE,
+                        1.0,
+                        f"about {tokens} tokens, limit {o.max_tokens}",
+                        data={"limit": "max_tokens", "value": tokens},
+                    )
+                )
         if o.max_turns is not None:
             turns = len({t.turn for t in payload.texts})
             if turns > o.max_turns:
-                out.append(self.finding(Category.OVERSIZE, 1.0,
-                                        f"{turns} messages, limit {o.max_turns}",
-                                        data={"limit": "max_turns", "value": turns}))
+                out.append(
+                    self.finding(
+                        Category.OVERSIZE,
+                        1.0,
+                        f"{turns} messages, limit {o.max_turns}",
+                        data={"limit": "max_turns", "value": turns},
+                    )
+                )
         if o.max_images is not None and len(payload.images) > o.max_images:
-            out.append(self.finding(Category.OVERSIZE, 1.0,
-                                    f"{len(payload.images)} images, limit {o.max_images}",
-                                    data={"limit": "max_images", "value": len(payload.images)}))
+            out.append(
+                self.finding(
+                    Category.OVERSIZE,
+                    1.0,
+                    f"{len(payload.images)} images, limit {o.max_images}",
+                    data={"limit": "max_images", "value": len(payload.images)},
+                )
+            )
         return out

@@ -9,7 +9,6 @@ case-sensitive patterns is ~6x cheaper than ``re.IGNORECASE`` (FACTS.md).
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -21,15 +20,17 @@ from firewall_proxy.findings import Category, Finding
 __all__ = ["BannedPattern", "BannedPatternsEvaluator", "BannedPatternsOptions"]
 
 
+def _default_roles() -> list[TextRole]:
+    return ["user", "document", "tool"]
+
+
 class BannedPattern(EvaluatorOptions):
     name: str
     literal: str | None = None
     regex: str | None = None
     category: str = Category.BANNED.value
     score: float = Field(1.0, ge=0.0, le=1.0)
-    roles: list[Literal["user", "system", "assistant", "document", "tool"]] = Field(
-        default_factory=lambda: ["user", "document", "tool"]
-    )
+    roles: list[TextRole] = Field(default_factory=_default_roles)
 
     @model_validator(mode="after")
     def _one_kind(self) -> BannedPattern:
@@ -81,15 +82,22 @@ class BannedPatternsEvaluator(Evaluator):
                 if views is None:
                     views = ctx.normalized(payload, i).views()
                 for view in views:
-                    hit = (pat.literal in view) if pat.literal is not None else (
-                        pat.regex is not None and pat.regex.search(view) is not None)
+                    hit = (
+                        (pat.literal in view)
+                        if pat.literal is not None
+                        else (pat.regex is not None and pat.regex.search(view) is not None)
+                    )
                     if hit:
-                        out.append(self.finding(
-                            pat.spec.category, pat.spec.score,
-                            f"banned pattern {pat.spec.name!r} in a {part.role} text",
-                            part=i, span=_span(part.text, pat),
-                            data={"pattern": pat.spec.name},
-                        ))
+                        out.append(
+                            self.finding(
+                                pat.spec.category,
+                                pat.spec.score,
+                                f"banned pattern {pat.spec.name!r} in a {part.role} text",
+                                part=i,
+                                span=_span(part.text, pat),
+                                data={"pattern": pat.spec.name},
+                            )
+                        )
                         break
         return out
 

@@ -15,11 +15,17 @@ from firewall_proxy.findings import Finding
 __all__ = ["make_excerpt", "redact"]
 
 _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
-                re.S), "[PRIVATE_KEY]"),
+    (
+        re.compile(
+            r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S
+        ),
+        "[PRIVATE_KEY]",
+    ),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[EMAIL]"),
-    (re.compile(r"\b[A-Za-z0-9_\-]*?(?:sk|pk|ghp|gho|xox[abpr]|AKIA|AIza)[A-Za-z0-9_\-]{12,}"),
-     "[SECRET]"),
+    (
+        re.compile(r"\b[A-Za-z0-9_\-]*?(?:sk|pk|ghp|gho|xox[abpr]|AKIA|AIza)[A-Za-z0-9_\-]{12,}"),
+        "[SECRET]",
+    ),
     (re.compile(r"eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{4,}"), "[JWT]"),
     (re.compile(r"\b[A-Za-z0-9+/=_\-]{32,}\b"), "[TOKEN]"),
     (re.compile(r"(?<![\w])\+?\d[\d ()./-]{6,}\d"), "[NUMBER]"),

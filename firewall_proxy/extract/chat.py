@@ -93,8 +93,7 @@ def extract_openai_chat(doc: Any, options: dict[str, Any]) -> Payload:
                 f"{where}.role must be one of {sorted(_OPENAI_ROLES)}", field=f"{where}.role"
             )
         _openai_content(
-            payload, msg.get("content"), role, join("messages", i, "content"), i,
-            f"{where}.content",
+            payload, msg.get("content"), role, f"/messages/{i}/content", i, f"{where}.content"
         )
     if isinstance(obj.get("model"), str):
         payload.meta["model"] = obj["model"]
@@ -102,8 +101,9 @@ def extract_openai_chat(doc: Any, options: dict[str, Any]) -> Payload:
     return payload
 
 
-def _anthropic_blocks(payload: Payload, content: Any, role: TextRole, base: list[Any],
-                      turn: int, where: str) -> None:
+def _anthropic_blocks(
+    payload: Payload, content: Any, role: TextRole, base: list[Any], turn: int, where: str
+) -> None:
     if isinstance(content, str):
         payload.texts.append(TextPart(content, role, join(*base), turn))
         return
@@ -124,13 +124,22 @@ def _anthropic_blocks(payload: Payload, content: Any, role: TextRole, base: list
             if isinstance(source, dict) and source.get("type") == "base64":
                 data = decode_base64(source.get("data"), f"{bwhere}.source.data")
                 media = source.get("media_type")
-                payload.images.append(ImagePart(
-                    data=data, media_type=media if isinstance(media, str) else None,
-                    target=join(*base, j, "source", "data"),
-                ))
+                payload.images.append(
+                    ImagePart(
+                        data=data,
+                        media_type=media if isinstance(media, str) else None,
+                        target=join(*base, j, "source", "data"),
+                    )
+                )
         elif kind == "tool_result":
-            _anthropic_blocks(payload, block.get("content", ""), "tool", [*base, j, "content"],
-                              turn, f"{bwhere}.content")
+            _anthropic_blocks(
+                payload,
+                block.get("content", ""),
+                "tool",
+                [*base, j, "content"],
+                turn,
+                f"{bwhere}.content",
+            )
 
 
 def extract_anthropic(doc: Any, options: dict[str, Any]) -> Payload:
@@ -147,8 +156,9 @@ def extract_anthropic(doc: Any, options: dict[str, Any]) -> Payload:
                 f"{where} must be an object with role 'user' or 'assistant'", field=f"{where}.role"
             )
         role: TextRole = "user" if msg["role"] == "user" else "assistant"
-        _anthropic_blocks(payload, msg.get("content"), role, ["messages", i, "content"], i,
-                          f"{where}.content")
+        _anthropic_blocks(
+            payload, msg.get("content"), role, ["messages", i, "content"], i, f"{where}.content"
+        )
     if isinstance(obj.get("model"), str):
         payload.meta["model"] = obj["model"]
     payload.meta["stream"] = bool(obj.get("stream"))
@@ -178,7 +188,5 @@ def extract_text(body: bytes) -> Payload:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise MalformedPayload(
-            f"body is not valid UTF-8 (byte {exc.start})", field="body"
-        ) from exc
+        raise MalformedPayload(f"body is not valid UTF-8 (byte {exc.start})", field="body") from exc
     return Payload(texts=[TextPart(text, "user", "", 0)], document=None)

@@ -42,7 +42,7 @@ def parse_data_url(url: str, field: str) -> tuple[str | None, bytes]:
     match = _DATA_URL.match(url)
     if match is None or not match.group(3):
         raise MalformedPayload(f"{field} must be a base64 data URL", field=field)
-    return match.group(1), decode_base64(url[match.end():], field)
+    return match.group(1), decode_base64(url[match.end() :], field)
 
 
 def extract_image(body: bytes, content_type: str) -> Payload:
@@ -173,10 +173,14 @@ def extract_multipart(body: bytes, content_type: str) -> Payload:
         ctype = part.content_type
         if part.filename is not None or ctype.startswith("image/"):
             if ctype.startswith("image/") or not ctype or ctype == "application/octet-stream":
-                payload.images.append(ImagePart(
-                    data=part.data, media_type=ctype or None, target=f"/parts/{i}",
-                    form_field=part.name,
-                ))
+                payload.images.append(
+                    ImagePart(
+                        data=part.data,
+                        media_type=ctype or None,
+                        target=f"/parts/{i}",
+                        form_field=part.name,
+                    )
+                )
         else:
             try:
                 text = part.data.decode("utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["join", "resolve", "assign", "split"]
+__all__ = ["assign", "join", "resolve", "split"]
 
 
 def join(*parts: str | int) -> str:

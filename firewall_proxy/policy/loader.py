@@ -53,8 +53,12 @@ def _compose(text: str, filename: str) -> tuple[Any, dict[_Loc, int]]:
                 key = ctor.construct_object(key_node, deep=True)
                 if key in out:
                     issues.append(
-                        PolicyIssue(filename, key_node.start_mark.line + 1,
-                                    _dotted((*loc, key)), "duplicate key")
+                        PolicyIssue(
+                            filename,
+                            key_node.start_mark.line + 1,
+                            _dotted((*loc, key)),
+                            "duplicate key",
+                        )
                     )
                 lines[(*loc, key)] = key_node.start_mark.line + 1
                 out[key] = walk(value_node, (*loc, key))
@@ -84,8 +88,9 @@ def _line_for(loc: _Loc, lines: dict[_Loc, int]) -> int | None:
     return lines.get(())
 
 
-def _issues_from(exc: ValidationError, filename: str, lines: dict[_Loc, int],
-                 prefix: _Loc = ()) -> list[PolicyIssue]:
+def _issues_from(
+    exc: ValidationError, filename: str, lines: dict[_Loc, int], prefix: _Loc = ()
+) -> list[PolicyIssue]:
     out = []
     for err in exc.errors():
         loc: _Loc = (*prefix, *(p for p in err["loc"] if isinstance(p, str | int)))
@@ -97,8 +102,9 @@ def _issues_from(exc: ValidationError, filename: str, lines: dict[_Loc, int],
     return out
 
 
-def validate_evaluator_options(policy_data: dict[str, Any], filename: str,
-                               lines: dict[_Loc, int]) -> list[PolicyIssue]:
+def validate_evaluator_options(
+    policy_data: dict[str, Any], filename: str, lines: dict[_Loc, int]
+) -> list[PolicyIssue]:
     """Check each evaluator's ``options`` against that evaluator's options model."""
     from firewall_proxy.evaluate.registry import resolve_evaluator
 
@@ -110,8 +116,11 @@ def validate_evaluator_options(policy_data: dict[str, Any], filename: str,
         try:
             cls = resolve_evaluator(entry["name"])
         except PolicyError as exc:
-            issues.append(PolicyIssue(filename, _line_for((*loc, "name"), lines),
-                                      _dotted((*loc, "name")), str(exc)))
+            issues.append(
+                PolicyIssue(
+                    filename, _line_for((*loc, "name"), lines), _dotted((*loc, "name")), str(exc)
+                )
+            )
             continue
         try:
             cls.Options.model_validate(entry.get("options") or {})

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from firewall_proxy.findings import Action, Mode
 
 __all__ = [
+    "ApiConfig",
     "BlockResponse",
     "EnvVarName",
     "EvaluatorConfig",
@@ -102,7 +103,9 @@ class EvaluatorConfig(_Model):
     options: dict[str, Any] = Field(default_factory=dict)
     timeout_ms: float = Field(1000.0, gt=0, description="Time limit; past it: undecided.")
     stage: int | None = Field(
-        None, ge=0, le=9,
+        None,
+        ge=0,
+        le=9,
         description="Cascade stage; lower stages run first. Default: 0 for cheap evaluators, "
         "1 for expensive ones.",
     )
@@ -147,6 +150,41 @@ class EventsConfig(_Model):
         "(opt-in) the raw text.",
     )
     excerpt_chars: int = Field(240, ge=0, le=10_000)
+    overflow: Literal["spill", "drop"] = Field(
+        "spill",
+        description="When the event queue is full (store slow or down): spill events to a "
+        "local JSONL file that is replayed into the store later, or drop them (counted).",
+    )
+    queue_size: int = Field(
+        10_000,
+        ge=1,
+        le=10_000_000,
+        description="Events held in memory while waiting for the store.",
+    )
+    retention_days: float | None = Field(
+        30.0, gt=0, description="Delete events older than this many days (null: keep)."
+    )
+    retention_max_events: int | None = Field(
+        1_000_000, gt=0, description="Keep at most this many events, the newest (null: no cap)."
+    )
+
+
+class ApiConfig(_Model):
+    """How the verdict API (``POST /firewall/{project_id}``) answers for this policy's project."""
+
+    compat: Literal["default", "aiandme"] = Field(
+        default="default",
+        description="'aiandme': answer as the ai+me 0.5.0 client reads it (the category token "
+        "pass|off_topic|violation|restriction|... in 'explanation', the human explanation in "
+        "'reason'); 'default': the documented firewall-proxy shape.",
+    )
+    rate_limit: str | None = Field(
+        default=None,
+        pattern=r"^\s*\d+\s*/\s*(\d+\s*)?(s|sec|second|m|min|minute|h|hour|d|day)s?\s*$",
+        description="Requests allowed per API key, e.g. '600/minute' or '20/10s'; a key's own "
+        "limit (keys create --rate-limit) takes precedence. None: unlimited.",
+        examples=["600/minute", "20/s", "100/10s"],
+    )
 
 
 class Scope(_Model):
@@ -183,7 +221,7 @@ class Policy(_Model):
     description: str | None = None
     mode: Mode = Mode.ENFORCE
     default_action: Action = Field(
-        Action.PASS, description="Action for a finding that no rule matches."
+        Action.PASS, description="Action for a finding of a category that no rule names."
     )
     on_undecided: Literal["pass", "flag", "block"] = Field(
         "flag",
@@ -197,10 +235,11 @@ class Policy(_Model):
     routes: list[Route] = Field(default_factory=list)
     evaluators: list[EvaluatorConfig] = Field(default_factory=list)
     rules: list[Rule] = Field(default_factory=list)
-    limits: Limits = Field(default_factory=Limits)
-    block_response: BlockResponse = Field(default_factory=BlockResponse)
-    events: EventsConfig = Field(default_factory=EventsConfig)
+    limits: Limits = Limits()
+    block_response: BlockResponse = BlockResponse()
+    events: EventsConfig = EventsConfig()
     scope: Scope | None = None
+    api: ApiConfig = Field(default_factory=ApiConfig)
 
     @model_validator(mode="after")
     def _unique_evaluators(self) -> Policy:

@@ -17,6 +17,8 @@ __all__ = ["RouteTable", "normalize_path"]
 
 
 def normalize_path(path: str) -> str:
+    if "//" not in path and "/." not in path and path.islower() and not path.endswith("/"):
+        return path or "/"  # already canonical: the common case costs one scan
     parts: list[str] = []
     for seg in path.split("/"):
         seg = seg.rstrip(".") if seg not in (".", "..") else seg
@@ -31,8 +33,7 @@ def normalize_path(path: str) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    norm = normalize_path(pattern.rstrip("*")) if pattern.endswith("*") else normalize_path(
-        pattern)
+    norm = normalize_path(pattern.rstrip("*")) if pattern.endswith("*") else normalize_path(pattern)
     out = ""
     for seg in norm.split("/")[1:]:
         if seg.startswith("{") and seg.endswith("}"):

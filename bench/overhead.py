@@ -1,0 +1,328 @@
+"""HTTP overhead of the firewall, against baselines measured in the same run.
+
+Starts, one after another on 127.0.0.1, each of:
+
+  (a) the bare demo app (uvicorn, one process);
+  (b) the demo app wrapped in FirewallMiddleware with policies/default.yaml;
+  (c) a plain pass-through proxy on a default httpx.AsyncClient, in front of (a);
+  (d) a plain pass-through proxy on aiohttp's client, in front of (a);
+  (e) `firewall-proxy serve` with policies/default.yaml, in front of (a);
+
+drives each with wrk (a fixed 1 KB OpenAI-style chat body, POST, concurrency 32),
+and prints requests/s, p50, p99, the server's CPU per request, and the ratios
+the core issue sets targets for: (b)/(a) >= 0.6, (e)/(c) >= 2.5, (e)/(d) >= 0.8.
+
+Run:  .venv/bin/python bench/overhead.py [--duration 10] [--connections 32]
+Needs: wrk (Debian package `wrk`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+PROMPT = (
+    "Hello! I am planning a trip to Lisbon next spring with my family and would like some "
+    "help. We are two adults and two children aged 7 and 11. We enjoy museums, parks, good "
+    "food and short walks, but we do not like very crowded places. Could you suggest a "
+    "four-day itinerary with one or two main activities per day, a few restaurants that are "
+    "friendly to children, and tips on getting around with public transport? We will stay "
+    "near the city centre. Please also mention which days museums are usually closed, and "
+    "whether we should book anything in advance. If there are nice day trips nearby, such "
+    "as Sintra or Cascais, tell us how long they take and whether they are worth it with "
+    "kids. Finally, what should we pack for the weather at that time of year? Thank you!"
+)
+BODY = json.dumps(
+    {
+        "model": "demo",
+        "messages": [
+            {"role": "system", "content": "You are a helpful travel assistant."},
+            {"role": "user", "content": PROMPT},
+        ],
+    }
+)
+
+PLAIN_PROXIES = {
+    "httpx": """
+        import httpx
+        from starlette.applications import Starlette
+        from starlette.requests import Request
+        from starlette.responses import Response
+        from starlette.routing import Route
+        import contextlib
+
+        client: httpx.AsyncClient
+
+        @contextlib.asynccontextmanager
+        async def lifespan(app):
+            global client
+            client = httpx.AsyncClient(base_url=UPSTREAM)
+            yield
+            await client.aclose()
+
+        async def forward(request: Request) -> Response:
+            r = await client.request(request.method, request.url.path,
+                                     content=await request.body(),
+                                     headers={"content-type": "application/json"})
+            return Response(r.content, status_code=r.status_code,
+                            media_type=r.headers.get("content-type"))
+
+        app = Starlette(routes=[Route("/v1/chat/completions", forward, methods=["POST"])],
+                        lifespan=lifespan)
+    """,
+    "aiohttp": """
+        import aiohttp
+        from starlette.applications import Starlette
+        from starlette.requests import Request
+        from starlette.responses import Response
+        from starlette.routing import Route
+        import contextlib
+
+        session: aiohttp.ClientSession
+
+        @contextlib.asynccontextmanager
+        async def lifespan(app):
+            global session
+            session = aiohttp.ClientSession()
+            yield
+            await session.close()
+
+        async def forward(request: Request) -> Response:
+            async with session.request(request.method, UPSTREAM + request.url.path,
+                                       data=await request.body(),
+                                       headers={"content-type": "application/json"}) as r:
+                body = await r.read()
+                return Response(body, status_code=r.status, media_type=r.content_type)
+
+        app = Starlette(routes=[Route("/v1/chat/completions", forward, methods=["POST"])],
+                        lifespan=lifespan)
+    """,
+}
+
+MIDDLEWARE_APP = """
+    from firewall_proxy import FirewallMiddleware
+    from firewall_proxy.demo import create_demo_app
+    app = FirewallMiddleware(create_demo_app(), policy=POLICY)
+"""
+BARE_APP = """
+    from firewall_proxy.demo import create_demo_app
+    app = create_demo_app()
+"""
+
+
+@dataclass
+class Result:
+    name: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    cpu_us: float
+    errors: int
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def wait_port(port: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"server on port {port} did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def start_module(
+    source: str, port: int, tmp: Path, env_extra: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    module = tmp / f"bench_app_{port}.py"
+    header = "".join(f"{k} = {v!r}\n" for k, v in env_extra.items())
+    module.write_text(header + textwrap.dedent(source))
+    cmd = [
+        PY,
+        "-m",
+        "uvicorn",
+        f"{module.stem}:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        "--app-dir",
+        str(tmp),
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    wait_port(port)
+    return proc
+
+
+def start_serve(upstream: str, port: int) -> subprocess.Popen[bytes]:
+    cmd = [
+        PY,
+        "-m",
+        "firewall_proxy",
+        "serve",
+        "--upstream",
+        upstream,
+        "--port",
+        str(port),
+        "--policy",
+        str(ROOT / "policies" / "default.yaml"),
+        "--events",
+        "none",
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.DEVNULL)
+    wait_port(port)
+    return proc
+
+
+def run_wrk(
+    port: int, duration: int, connections: int, tmp: Path
+) -> tuple[float, float, float, int, int]:
+    script = tmp / "post.lua"
+    script.write_text(
+        'wrk.method = "POST"\n'
+        f"wrk.body = {json.dumps(BODY)}\n"
+        'wrk.headers["Content-Type"] = "application/json"\n'
+        "done = function(summary, latency, requests)\n"
+        '  io.write(string.format("JSON %d %d %d %f %f\\n", summary.requests,\n'
+        "    summary.errors.status + summary.errors.connect + summary.errors.read +\n"
+        "    summary.errors.write + summary.errors.timeout, summary.duration,\n"
+        "    latency:percentile(50), latency:percentile(99)))\n"
+        "end\n"
+    )
+    url = f"http://127.0.0.1:{port}/v1/chat/completions"
+    # warm-up, then the measured run
+    subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", "-d2s", "-s", str(script), url],
+        capture_output=True,
+        check=True,
+    )
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", str(script), url],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("JSON "))
+    _, reqs, errors, dur_us, p50, p99 = line.split()
+    return (
+        int(reqs) / (int(dur_us) / 1e6),
+        float(p50) / 1000,
+        float(p99) / 1000,
+        int(reqs),
+        int(errors),
+    )
+
+
+def measure(
+    name: str, proc: subprocess.Popen[bytes], port: int, args: argparse.Namespace, tmp: Path
+) -> Result:
+    before = cpu_seconds(proc.pid)
+    rps, p50, p99, reqs, errors = run_wrk(port, args.duration, args.connections, tmp)
+    used = cpu_seconds(proc.pid) - before
+    # CPU covers the warm-up too: divide by all requests served in both runs.
+    total = reqs + rps * 2
+    return Result(name, rps, p50, p99, used / total * 1e6, errors)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measured run")
+    parser.add_argument("--connections", type=int, default=32)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("bench/overhead.py needs wrk: apt-get install wrk")
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        policy = str(ROOT / "policies" / "default.yaml")
+        up_port = free_port()
+        upstream = start_module(BARE_APP, up_port, tmp, {})
+        upstream_url = f"http://127.0.0.1:{up_port}"
+        try:
+            results.append(measure("(a) bare demo app", upstream, up_port, args, tmp))
+            plans = [
+                (
+                    "(b) (a) + FirewallMiddleware",
+                    lambda p: start_module(MIDDLEWARE_APP, p, tmp, {"POLICY": policy}),
+                ),
+                (
+                    "(c) plain proxy, httpx",
+                    lambda p: start_module(
+                        PLAIN_PROXIES["httpx"], p, tmp, {"UPSTREAM": upstream_url}
+                    ),
+                ),
+                (
+                    "(d) plain proxy, aiohttp",
+                    lambda p: start_module(
+                        PLAIN_PROXIES["aiohttp"], p, tmp, {"UPSTREAM": upstream_url}
+                    ),
+                ),
+                ("(e) firewall-proxy serve", lambda p: start_serve(upstream_url, p)),
+            ]
+            for name, start in plans:
+                port = free_port()
+                proc = start(port)
+                try:
+                    results.append(measure(name, proc, port, args, tmp))
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=10)
+        finally:
+            upstream.terminate()
+            upstream.wait(timeout=10)
+
+    by = {r.name[:3]: r for r in results}
+    print(
+        f"\nfirewall-proxy overhead: 1 KB chat body ({len(BODY)} bytes), POST, "
+        f"c={args.connections}, {args.duration}s per run, wrk, 127.0.0.1\n"
+    )
+    print(
+        f"{'setup':<32}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'CPU µs/req':>12}"
+        f"{'errors':>8}{'vs (a)':>8}"
+    )
+    for r in results:
+        print(
+            f"{r.name:<32}{r.rps:>10.0f}{r.p50_ms:>10.2f}{r.p99_ms:>10.2f}{r.cpu_us:>12.0f}"
+            f"{r.errors:>8}{r.rps / by['(a)'].rps:>8.2f}"
+        )
+    ratios = [
+        ("(b)/(a)  middleware vs bare app", by["(b)"].rps / by["(a)"].rps, 0.6),
+        ("(e)/(c)  serve vs httpx proxy", by["(e)"].rps / by["(c)"].rps, 2.5),
+        ("(e)/(d)  serve vs aiohttp proxy", by["(e)"].rps / by["(d)"].rps, 0.8),
+    ]
+    print()
+    for label, value, target in ratios:
+        status = "ok" if value >= target else "BELOW TARGET"
+        print(f"{label:<36}{value:>6.2f}   target >= {target:<4}  {status}")
+
+
+if __name__ == "__main__":
+    main()
