@@ -102,7 +102,8 @@ class FirewallMiddleware:
         request_id = wanted.request_id()
         fmt = response_format(route)
         try:
-            body = await _read_body(wanted, receive, self.policy.limits.max_body_bytes)
+            limit = route.max_body_bytes or self.policy.limits.max_body_bytes
+            body = await _read_body(wanted, receive, limit)
         except RequestError as exc:  # too large, compressed, bad content-length
             inspection = self.engine.refuse(exc, path=path, request_id=request_id)
             if self.metrics is not None:  # metrics hook (issue 8)
