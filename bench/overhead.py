@@ -44,7 +44,8 @@ PROMPT = (
     "near the city centre. Please also mention which days museums are usually closed, and "
     "whether we should book anything in advance. If there are nice day trips nearby, such "
     "as Sintra or Cascais, tell us how long they take and whether they are worth it with "
-    "kids. Finally, what should we pack for the weather at that time of year? Thank you!"
+    "kids. Finally, what should we pack for the weather at that time of year? We would also "
+    "like to know about any festivals or events happening in April. Thank you!"
 )
 BODY = json.dumps(
     {
@@ -256,6 +257,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per measured run")
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--only", default="abcde", help="which setups to run, e.g. 'ab'")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench/overhead.py needs wrk: apt-get install wrk")
@@ -288,6 +290,8 @@ def main() -> None:
                 ("(e) firewall-proxy serve", lambda p: start_serve(upstream_url, p)),
             ]
             for name, start in plans:
+                if name[1] not in args.only:
+                    continue
                 port = free_port()
                 proc = start(port)
                 try:
@@ -314,12 +318,15 @@ def main() -> None:
             f"{r.errors:>8}{r.rps / by['(a)'].rps:>8.2f}"
         )
     ratios = [
-        ("(b)/(a)  middleware vs bare app", by["(b)"].rps / by["(a)"].rps, 0.6),
-        ("(e)/(c)  serve vs httpx proxy", by["(e)"].rps / by["(c)"].rps, 2.5),
-        ("(e)/(d)  serve vs aiohttp proxy", by["(e)"].rps / by["(d)"].rps, 0.8),
+        ("(b)/(a)  middleware vs bare app", "(b)", "(a)", 0.6),
+        ("(e)/(c)  serve vs httpx proxy", "(e)", "(c)", 2.5),
+        ("(e)/(d)  serve vs aiohttp proxy", "(e)", "(d)", 0.8),
     ]
     print()
-    for label, value, target in ratios:
+    for label, num, den, target in ratios:
+        if num not in by or den not in by:
+            continue
+        value = by[num].rps / by[den].rps
         status = "ok" if value >= target else "BELOW TARGET"
         print(f"{label:<36}{value:>6.2f}   target >= {target:<4}  {status}")
 

@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from firewall_proxy.enforce.asgi import ASGIApp, Receive, Scope, Send
+from firewall_proxy.enforce.lifespan import run_lifespans
 from firewall_proxy.enforce.middleware import FirewallMiddleware
 from firewall_proxy.enforce.proxy import ProxyApp, UpstreamConfig
 from firewall_proxy.engine import Engine
@@ -90,8 +91,8 @@ class Dispatcher:
         await self.default(scope, receive, send)
 
     async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # Drive the default app's lifespan; mounted admin apps start lazily.
-        await self.default(scope, receive, send)
+        apps = [self.default, *(app for _, app in self.mounts if app is not _health)]
+        await run_lifespans(apps, scope, receive, send)
 
 
 async def _health(scope: Scope, receive: Receive, send: Send) -> None:
