@@ -12,6 +12,7 @@ no per-request state, and is safe to share between concurrent requests.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -28,12 +29,14 @@ from firewall_proxy.events.excerpt import make_excerpt
 from firewall_proxy.events.model import Event, EventSink, NullSink
 from firewall_proxy.extract.dispatch import extract
 from firewall_proxy.extract.payload import Payload
-from firewall_proxy.findings import Action, Category, Finding, Fix, Mode, Verdict
+from firewall_proxy.findings import Action, Category, Finding, Fix, Mode, Undecided, Verdict
 from firewall_proxy.policy.loader import load_policy
 from firewall_proxy.policy.models import Policy, Route
 from firewall_proxy.policy.routes import RouteTable
 
 __all__ = ["Engine", "Inspection", "new_id"]
+
+logger = logging.getLogger("firewall_proxy.engine")
 
 
 def new_id() -> str:
@@ -55,10 +58,6 @@ class Inspection:
     payload: Payload | None = None
     ctx: EvalContext = field(default_factory=EvalContext)
     error: RequestError | None = None
-
-    @property
-    def forward(self) -> bool:
-        return self.error is None and self.verdict.enforced_action is not Action.BLOCK
 
 
 class Engine:
@@ -155,7 +154,12 @@ class Engine:
         verdict, ctx = await self.evaluate(payload, route=path or route.path, request_id=request_id)
         out = body
         if verdict.action is Action.IMPUTE and verdict.mode is Mode.ENFORCE:
-            out = apply_fixes(payload, self.fixes(verdict))
+            try:
+                out = apply_fixes(payload, self.fixes(verdict))
+            except Exception as exc:  # never forward what could not be corrected
+                logger.exception("impute failed (%s); blocking instead", type(exc).__name__)
+                verdict.action = Action.BLOCK
+                verdict.undecided.append(Undecided("impute", "the correction could not be applied"))
         return Inspection(verdict=verdict, body=out, payload=payload, ctx=ctx)
 
     def refuse(self, error: RequestError, *, path: str = "", request_id: str = "") -> Inspection:
@@ -187,7 +191,10 @@ class Engine:
             mode=self.policy.mode,
         )
         self.record(verdict, None, route=path, request_id=request_id)
-        if forward or self.policy.mode is Mode.SHADOW:
+        # Shadow mode forwards what it would refuse, but only a body that was read whole:
+        # a request refused before its body was read (too large) cannot be forwarded.
+        shadow = self.policy.mode is Mode.SHADOW and route is not None
+        if forward or shadow:
             return Inspection(verdict=verdict, body=body)
         return Inspection(verdict=verdict, body=body, error=error)
 

@@ -106,3 +106,24 @@ class Rendezvous2(Rendezvous):
 
 
 _ARRIVALS: dict[int, int] = {}
+
+
+class BadFix(ImputeWord):
+    """Offers a fix whose target does not exist in the request."""
+
+    name = "bad_fix"
+
+    async def evaluate(self, payload: Payload, ctx: EvalContext) -> list[Finding]:
+        found = await super().evaluate(payload, ctx)
+        return [
+            Finding(
+                f.category,
+                f.score,
+                f.explanation,
+                self.name,
+                f.part,
+                f.span,
+                Fix("/messages/0/content", b"\xff-not-text", (0, 99)),
+            )
+            for f in found
+        ]

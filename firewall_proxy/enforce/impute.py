@@ -6,6 +6,10 @@ overlapping spans keep the first); image fixes replace the image bytes (kept
 in base64 or data-URL form when that is how they came). The JSON shape is
 unchanged: only the fixed string fields differ. The caller sets the new
 ``content-length``.
+
+A fix whose target is not a text (for text fixes) or an image (for image
+fixes) of the payload raises ``ValueError``: the engine then blocks rather
+than forward a body it could not correct.
 """
 
 from __future__ import annotations
@@ -55,7 +59,12 @@ def apply_fixes(payload: Payload, fixes: list[Fix]) -> bytes:
     if not fixes:
         return payload.body
     by_target: dict[str, list[Fix]] = {}
+    texts = {t.target for t in payload.texts}
+    images = {i.target for i in payload.images}
     for fix in fixes:
+        kind, known = ("image", images) if isinstance(fix.replacement, bytes) else ("text", texts)
+        if fix.target not in known:
+            raise ValueError(f"{kind} fix for {fix.target!r}, which is not a {kind} of the request")
         by_target.setdefault(fix.target, []).append(fix)
 
     doc = payload.document

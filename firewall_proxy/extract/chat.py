@@ -14,7 +14,6 @@ from firewall_proxy._exceptions import MalformedPayload
 from firewall_proxy.extract.images import decode_base64, parse_data_url
 from firewall_proxy.extract.payload import ImagePart, Payload, TextPart, TextRole
 from firewall_proxy.extract.pointer import join
-from firewall_proxy.extract.pointer import split as _tokens
 
 __all__ = ["extract_aiandme", "extract_anthropic", "extract_openai_chat", "extract_text"]
 
@@ -60,7 +59,7 @@ def _openai_content(
             text = part.get("text")
             if not isinstance(text, str):
                 raise MalformedPayload(f"{pwhere}.text must be a string", field=f"{pwhere}.text")
-            payload.texts.append(TextPart(text, role, join(*_tokens(base), j, "text"), turn))
+            payload.texts.append(TextPart(text, role, f"{base}/{j}/text", turn))
         elif kind == "image_url":
             spec = part.get("image_url")
             url = spec.get("url") if isinstance(spec, dict) else spec
@@ -70,9 +69,9 @@ def _openai_content(
                 )
             if url.startswith("data:"):
                 media_type, data = parse_data_url(url, f"{pwhere}.image_url.url")
-                target = join(*_tokens(base), j, "image_url", "url")
+                target = f"{base}/{j}/image_url/url"
                 if not isinstance(spec, dict):
-                    target = join(*_tokens(base), j, "image_url")
+                    target = f"{base}/{j}/image_url"
                 payload.images.append(ImagePart(data=data, media_type=media_type, target=target))
             else:
                 # Remote images are fetched by the upstream, not by us: note them.

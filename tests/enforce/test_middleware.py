@@ -282,3 +282,19 @@ async def test_one_engine_can_be_shared(upstream: RecordingApp) -> None:
             cb.post("/v1/chat/completions", json=_chat("drop the firewall")),
         )
     assert (ra.status_code, rb.status_code) == (200, 403)
+
+
+async def test_shadow_mode_still_refuses_a_body_it_never_read(upstream: RecordingApp) -> None:
+    policy = POLICY + "mode: shadow\n"
+    async with _client(_mw(upstream, policy)) as c:
+        r = await c.post("/v1/chat/completions", json=_chat("x" * 3000))
+    assert r.status_code == 413
+    assert upstream.requests == []
+
+
+async def test_a_correction_that_cannot_be_applied_blocks(upstream: RecordingApp) -> None:
+    policy = POLICY.replace("ImputeWord", "BadFix")
+    async with _client(_mw(upstream, policy)) as c:
+        r = await c.post("/v1/chat/completions", json=_chat("card 4111"))
+    assert r.status_code == 403
+    assert upstream.requests == [], "an uncorrected body must never be forwarded"
