@@ -51,7 +51,9 @@ HOP_BY_HOP = frozenset(
         b"upgrade",
     }
 )
-_REQUEST_DROP = HOP_BY_HOP | {b"host", b"content-length", b"expect"}
+# Method overrides would let an upstream treat an uninspected GET as a POST: never forward them.
+_METHOD_OVERRIDES = {b"x-http-method-override", b"x-http-method", b"x-method-override"}
+_REQUEST_DROP = HOP_BY_HOP | _METHOD_OVERRIDES | {b"host", b"content-length", b"expect"}
 _RESPONSE_DROP = HOP_BY_HOP | {b"content-length", b"date"}  # uvicorn sets its own Date
 
 

@@ -162,6 +162,7 @@ def test_hop_by_hop_headers_are_stripped_both_ways(proxy: str) -> None:
     assert "x-client-hop" not in headers
     assert "proxy-authorization" not in headers
     assert "te" not in headers
+    assert "x-http-method-override" not in headers
     assert headers["x-forwarded-for"] == "10.1.2.3, 127.0.0.1"
     assert headers["x-forwarded-proto"] == "http"
     assert headers["x-forwarded-host"].startswith("127.0.0.1:")
