@@ -24,6 +24,8 @@ from firewall_proxy.enforce.middleware import FirewallMiddleware
 from firewall_proxy.enforce.proxy import ProxyApp, UpstreamConfig
 from firewall_proxy.engine import Engine
 from firewall_proxy.events.model import EventSink, NullSink
+from firewall_proxy.policy.loader import load_policy
+from firewall_proxy.policy.models import Policy
 
 __all__ = ["ENV_PREFIX", "Dispatcher", "ServerConfig", "app_from_env", "build_app"]
 
@@ -44,6 +46,9 @@ class ServerConfig:
     pool_size: int = 100
     events: str | None = None
     project: str = "default"
+    projects: str | None = None
+    keys_file: str = "firewall-keys.db"
+    rate_limit_store: str | None = None
 
     def to_env(self) -> dict[str, str]:
         out = {}
@@ -112,21 +117,23 @@ async def _health(scope: Scope, receive: Receive, send: Send) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def open_events(url: str | None) -> EventSink:
-    """The event sink for ``--events`` (a store URL); no URL means no store."""
-    if not url or url == "none":
+def open_events(url: str | None, policy: Policy) -> EventSink:
+    """The event sink for ``--events``: a store URL, ``none``, or (no URL) the default
+    SQLite file ``./firewall-events.db``."""
+    if url == "none":
         return NullSink()
     from firewall_proxy.events import open_sink
 
-    sink: EventSink = open_sink(url)
-    return sink
+    return open_sink(url, policy.events)
 
 
 def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIApp:
     """The complete ``serve`` app for ``config``."""
-    engine = Engine.from_file(
-        config.policy, events=events or open_events(config.events), project=config.project
-    )
+    from firewall_proxy.api import api_app_for_serve
+
+    policy = load_policy(config.policy)
+    sink = events if events is not None else open_events(config.events, policy)
+    engine = Engine(policy, events=sink, project=config.project)
     proxy = ProxyApp(
         UpstreamConfig(
             url=config.upstream,
@@ -136,7 +143,17 @@ def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIA
         )
     )
     guarded = FirewallMiddleware(proxy, engine)
-    mounts: dict[str, ASGIApp] = {"/firewall/health": _health}
+    mounts: dict[str, ASGIApp] = {
+        "/firewall/health": _health,
+        # The verdict API: POST /firewall/{project}[/images], /firewall/openapi.json.
+        "/firewall": api_app_for_serve(
+            policy=engine,
+            projects_file=config.projects,
+            keys_file=config.keys_file,
+            rate_limit_store=config.rate_limit_store,
+            events=sink,
+        ),
+    }
     return Dispatcher(guarded, mounts)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from firewall_proxy._exceptions import PolicyError
+from firewall_proxy._exceptions import FirewallProxyError
 from firewall_proxy.server import ServerConfig, build_app
 
 __all__ = ["serve"]
@@ -63,7 +63,27 @@ __all__ = ["serve"]
     "events_url",
     default=None,
     metavar="URL",
-    help="Event store: sqlite:///path.db, postgresql://..., or 'none'.",
+    help="Event store: sqlite:///path.db, postgresql://..., or 'none' "
+    "(default: ./firewall-events.db).",
+)
+@click.option(
+    "--projects",
+    default=None,
+    type=click.Path(dir_okay=False, exists=True),
+    help="Verdict API projects file (project id -> policy file); default: the --policy "
+    "file is project 'default'.",
+)
+@click.option(
+    "--keys-file",
+    default="firewall-keys.db",
+    show_default=True,
+    help="Verdict API key store (manage it with `firewall-proxy keys`).",
+)
+@click.option(
+    "--rate-limit-store",
+    default=None,
+    metavar="memory|redis://…",
+    help="Where per-key rate limits are counted (a redis:// URL shares them across replicas).",
 )
 @click.option(
     "--project", default="default", show_default=True, help="Project name recorded with events."
@@ -103,6 +123,9 @@ def serve(
     read_timeout: float,
     pool_size: int,
     events_url: str | None,
+    projects: str | None,
+    keys_file: str,
+    rate_limit_store: str | None,
     project: str,
     demo: bool,
     demo_port: int,
@@ -136,10 +159,13 @@ def serve(
         pool_size=pool_size,
         events=events_url,
         project=project,
+        projects=projects,
+        keys_file=keys_file,
+        rate_limit_store=rate_limit_store,
     )
     try:
         app = build_app(config)
-    except PolicyError as exc:
+    except FirewallProxyError as exc:  # policy, projects file or event store problems
         click.echo(str(exc), err=True)
         sys.exit(2)
     common = {
