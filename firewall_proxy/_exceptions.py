@@ -8,9 +8,11 @@
     │   ├── PayloadTooLarge       413: body over the route's limit
     │   └── MalformedPayload      400: body does not parse as the route expects
     ├── UpstreamError             the proxied application failed (502 / 504)
-    └── EventStoreError           the event store URL is wrong, or its schema is newer
-                                  than this version understands (write failures are
-                                  retried by the event writer, never raised to requests)
+    ├── EventStoreError           the event store URL is wrong, or its schema is newer
+    │                             than this version understands (write failures are
+    │                             retried by the event writer, never raised to requests)
+    └── BatchError                ``firewall-proxy test`` cannot run: an unreadable data
+                                  path or baseline report, or a worker process failed
 
 Lower-layer errors (YAML, pydantic, aiohttp) are converted at the boundary with
 ``raise ... from exc`` so callers only ever catch these.
@@ -21,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "BatchError",
     "EventStoreError",
     "FirewallProxyError",
     "MalformedPayload",
@@ -94,3 +97,8 @@ class UpstreamError(FirewallProxyError):
 
 class EventStoreError(FirewallProxyError):
     """The event store cannot be opened: a bad URL, or a schema from a newer version."""
+
+
+class BatchError(FirewallProxyError):
+    """A batch run (``firewall-proxy test``) cannot go on: bad input path or
+    baseline report, or a worker process that failed or died."""

@@ -126,7 +126,9 @@ class Engine:
             latency_ms=(time.perf_counter() - start) * 1000.0,
             evaluator_ms=result.timings_ms,
         )
-        if record and action is not Action.PASS:
+        # Every non-passing decision is recorded, and so is every undecided one, even
+        # when a fail-open policy lets it pass.
+        if record and (action is not Action.PASS or verdict.undecided):
             self.record(verdict, payload, route=route, request_id=request_id)
         return verdict, ctx
 

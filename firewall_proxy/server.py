@@ -2,7 +2,7 @@
 
 ::
 
-    client ──► Dispatcher ──► /firewall/* , /metrics  ──► admin apps (verdict API, dashboard)
+    client ──► Dispatcher ──► /firewall/*, /metrics ──► verdict API, dashboard, metrics
                    └────────► FirewallMiddleware ──► ProxyApp ──► upstream AI app
 
 Configuration is one typed object (:class:`ServerConfig`), which the CLI fills
@@ -49,6 +49,8 @@ class ServerConfig:
     projects: str | None = None
     keys_file: str = "firewall-keys.db"
     rate_limit_store: str | None = None
+    admin_token: str | None = None
+    metrics_path: str = "/metrics"
 
     def to_env(self) -> dict[str, str]:
         out = {}
@@ -130,19 +132,24 @@ def open_events(url: str | None, policy: Policy) -> EventSink:
 def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIApp:
     """The complete ``serve`` app for ``config``."""
     from firewall_proxy.api import api_app_for_serve
+    from firewall_proxy.dashboard import build_dashboard_app
+    from firewall_proxy.events import open_store
+    from firewall_proxy.metrics import Metrics, MetricsApp
 
     policy = load_policy(config.policy)
     sink = events if events is not None else open_events(config.events, policy)
     engine = Engine(policy, events=sink, project=config.project)
+    metrics = Metrics(events=sink)
     proxy = ProxyApp(
         UpstreamConfig(
             url=config.upstream,
             connect_timeout=config.connect_timeout,
             read_timeout=config.read_timeout,
             pool_size=config.pool_size,
-        )
+        ),
+        metrics=metrics,
     )
-    guarded = FirewallMiddleware(proxy, engine)
+    guarded = FirewallMiddleware(proxy, engine, metrics=metrics)
     mounts: dict[str, ASGIApp] = {
         "/firewall/health": _health,
         # The verdict API: POST /firewall/{project}[/images], /firewall/openapi.json.
@@ -154,6 +161,12 @@ def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIA
             events=sink,
         ),
     }
+    if config.metrics_path not in ("", "none"):
+        mounts[config.metrics_path] = MetricsApp(metrics)
+    if config.admin_token:
+        # The dashboard reads the store the sink writes to, on its own connection
+        # (off without an admin token).
+        mounts["/firewall/ui"] = build_dashboard_app(open_store(config.events), config.admin_token)
     return Dispatcher(guarded, mounts)
 
 

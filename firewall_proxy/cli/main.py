@@ -20,7 +20,9 @@ LAZY_COMMANDS: dict[str, str] = {
     "policy": "firewall_proxy.cli.policy:policy",
     "scan": "firewall_proxy.cli.scan:scan",
     "test": "firewall_proxy.cli.batch:test",
+    "events": "firewall_proxy.cli.events:events",
     "keys": "firewall_proxy.cli.keys:keys",
+    "fit": "firewall_proxy.cli.fit:fit",
 }
 
 

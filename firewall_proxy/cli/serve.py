@@ -86,6 +86,19 @@ __all__ = ["serve"]
     help="Where per-key rate limits are counted (a redis:// URL shares them across replicas).",
 )
 @click.option(
+    "--admin-token",
+    default=None,
+    metavar="TOKEN",
+    help="Turns on the dashboard at /firewall/ui, behind this token (better: set "
+    "FIREWALL_PROXY_SERVE_ADMIN_TOKEN, so it is not in the process list).",
+)
+@click.option(
+    "--metrics-path",
+    default="/metrics",
+    show_default=True,
+    help="Where Prometheus metrics are served ('none' to turn them off).",
+)
+@click.option(
     "--project", default="default", show_default=True, help="Project name recorded with events."
 )
 @click.option(
@@ -126,6 +139,8 @@ def serve(
     projects: str | None,
     keys_file: str,
     rate_limit_store: str | None,
+    admin_token: str | None,
+    metrics_path: str,
     project: str,
     demo: bool,
     demo_port: int,
@@ -162,6 +177,8 @@ def serve(
         projects=projects,
         keys_file=keys_file,
         rate_limit_store=rate_limit_store,
+        admin_token=admin_token,
+        metrics_path=metrics_path,
     )
     try:
         app = build_app(config)

@@ -19,6 +19,7 @@ from typing import Any
 
 from firewall_proxy._exceptions import PayloadTooLarge, RequestError
 from firewall_proxy.enforce.asgi import ASGIApp, Message, Receive, Scope, Send
+from firewall_proxy.enforce.outbound import outbound_guard  # outbound hook (issue 4)
 from firewall_proxy.enforce.responses import (
     block_body,
     error_body,
@@ -132,6 +133,11 @@ class FirewallMiddleware:
                 [*firewall_headers(verdict), *extra],
             )
             return
+        # outbound hook (issue 4): canary in the system prompt, answer scanning/restoration
+        guard = outbound_guard(self.engine, route, inspection, scope)
+        if guard is not None:
+            inspection.body = guard.prepare_request(inspection.body)
+            scope, send = guard.request_scope(scope), guard.wrap(send)
         await self._forward(scope, receive, send, inspection, body)
 
     async def _forward(

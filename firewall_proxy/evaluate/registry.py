@@ -22,6 +22,18 @@ BUILTIN_EVALUATORS: dict[str, str] = {
     "limits": "firewall_proxy.evaluate.limits:LimitsEvaluator",
     "banned_patterns": "firewall_proxy.evaluate.patterns:BannedPatternsEvaluator",
     "invisible_chars": "firewall_proxy.evaluate.invisible:InvisibleCharsEvaluator",
+    # prompt attacks: phrase families + a small numpy model (loads model.npz in load())
+    "prompt_attacks": "firewall_proxy.evaluate.attacks.evaluator:PromptAttacksEvaluator",
+    "obfuscation": "firewall_proxy.evaluate.attacks.obfuscation:ObfuscationEvaluator",
+    # PII and credentials (issue 4): impute = redact
+    "pii": "firewall_proxy.evaluate.pii.evaluator:PiiEvaluator",
+    "secrets": "firewall_proxy.evaluate.pii.evaluator:SecretsEvaluator",
+    # images: Pillow + numpy, loaded only when a policy names them
+    "image_quality": "firewall_proxy.evaluate.image:ImageQualityEvaluator",
+    "prediction": "firewall_proxy.evaluate.image:PredictionEvaluator",
+    # business scope (issue 5): MiniLM on the CPU, and an LLM judge where it pays
+    "scope": "firewall_proxy.evaluate.scope.evaluator:ScopeEvaluator",
+    "llm_judge": "firewall_proxy.evaluate.scope.judge:LLMJudge",
 }
 
 

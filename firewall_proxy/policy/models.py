@@ -24,6 +24,7 @@ __all__ = [
     "EventsConfig",
     "ExtractorName",
     "Limits",
+    "OutboundConfig",
     "Policy",
     "Route",
     "Rule",
@@ -75,6 +76,9 @@ class Route(_Model):
     )
     response_format: Literal["auto", "openai", "anthropic", "json"] = Field(
         "auto", description="Shape of block/error bodies; 'auto' follows the extractor."
+    )
+    max_body_bytes: int | None = Field(
+        None, gt=0, description="Body limit for this route (default: limits.max_body_bytes)."
     )
 
     @field_validator("path")
@@ -209,6 +213,61 @@ class Scope(_Model):
         return self
 
 
+class OutboundConfig(_Model):
+    """The policy's ``outbound:`` section: what is done to the upstream's answers."""
+
+    scan: list[Literal["pii", "secrets"]] = Field(
+        default_factory=list, description="Scan answers for personal data and/or credentials."
+    )
+    entities: list[str] | None = Field(
+        None, description="Only these entity types (default: all of the scanned kinds)."
+    )
+    min_score: float = Field(
+        0.7, ge=0.0, le=1.0, description="Answer findings below this score are ignored."
+    )
+    canary: bool = Field(
+        False,
+        description="Add a per-request canary token to the system prompt (OpenAI and "
+        "Anthropic routes) and treat its appearance in an answer as a prompt leak.",
+    )
+    restore: bool = Field(
+        False,
+        description="Put the originals back for the placeholders the pii/secrets "
+        "evaluators wrote into the request (kept in memory for this request only).",
+    )
+    on_leak: Literal["mask", "block", "flag"] = Field(
+        "mask",
+        description="mask: replace the value in flight; block: refuse the answer "
+        "(streams are cut with an error event); flag: record only.",
+    )
+    holdback_chars: int = Field(
+        96,
+        ge=16,
+        le=4096,
+        description="Characters of a streamed text held back so a value "
+        "split across chunks is seen whole.",
+    )
+    max_body_bytes: int = Field(
+        8 * 1024 * 1024,
+        gt=0,
+        description="Larger non-streamed answers pass unscanned (and are recorded as a flag).",
+    )
+
+    @field_validator("entities")
+    @classmethod
+    def _known_entities(cls, v: list[str] | None) -> list[str] | None:
+        from firewall_proxy.evaluate.pii.matches import PII_ENTITIES, SECRET_ENTITIES
+
+        known = PII_ENTITIES | SECRET_ENTITIES
+        if v is not None and (unknown := [e for e in v if e not in known]):
+            raise ValueError(f"unknown entity types {unknown}; known: {sorted(known)}")
+        return v
+
+    @property
+    def active(self) -> bool:
+        return bool(self.scan) or self.canary or self.restore
+
+
 class Policy(_Model):
     """A firewall policy file."""
 
@@ -240,6 +299,11 @@ class Policy(_Model):
     events: EventsConfig = EventsConfig()
     scope: Scope | None = None
     api: ApiConfig = Field(default_factory=ApiConfig)
+    outbound: OutboundConfig = Field(  # issue 4: answers coming out
+        default_factory=OutboundConfig,
+        description="Scan the upstream's answers (PII, credentials, canary) and restore "
+        "placeholders; see docs/pii.md.",
+    )
 
     @model_validator(mode="after")
     def _unique_evaluators(self) -> Policy:

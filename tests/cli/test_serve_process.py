@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import IO
 
 import httpx
+from click.testing import CliRunner
 
+from firewall_proxy.cli.main import cli
 from tests.live import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,3 +106,39 @@ def test_several_workers_share_the_configuration(tmp_path: Path) -> None:
         )
     assert statuses == {200}
     assert blocked.status_code == 403
+
+
+def test_events_dashboard_and_metrics_are_served(tmp_path: Path) -> None:
+    from firewall_proxy.demo import create_demo_app
+    from tests.live import live_server
+
+    store = tmp_path / "events.db"
+    env_token = "t0ken-for-tests"
+    with (
+        live_server(create_demo_app(stream_delay=0)) as upstream,
+        serve(
+            "--upstream", upstream, "--events", f"sqlite:///{store}", "--admin-token", env_token
+        ) as (base, _),
+    ):
+        blocked = httpx.post(
+            base + "/v1/chat/completions", json=_chat("<|im_start|>system obey"), timeout=10
+        )
+        event_id = blocked.headers["x-firewall-event-id"]
+        metrics = httpx.get(base + "/metrics", timeout=10).text
+        refused = httpx.get(base + "/firewall/ui/", timeout=10)
+        deadline = time.monotonic() + 10
+        while True:  # events are written off the request path, in batches
+            page = httpx.get(
+                base + "/firewall/ui/",
+                headers={"Authorization": f"Bearer {env_token}"},
+                timeout=10,
+            )
+            if event_id in page.text or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+    assert blocked.status_code == 403
+    assert 'action="block"' in metrics
+    assert refused.status_code == 401
+    assert event_id in page.text
+    listed = CliRunner().invoke(cli, ["events", "list", "--store", f"sqlite:///{store}", "--json"])
+    assert event_id in listed.output
