@@ -3,9 +3,10 @@
 Flow position: evaluate -> **decide** -> enforce. Each finding is matched
 against the rules for its category (and ``*`` rules); the strongest matching
 rule's action wins for that finding (``pass`` when it meets no rule's
-``min_score``), a finding of a category no rule names gets ``default_action``,
-an undecided evaluator contributes ``on_undecided``, and the request's action
-is the strongest of all: block > impute > flag > pass.
+``min_score``), a finding of a category no rule names gets the action its
+evaluator suggests (``data["action"]``, as a fitted image rules file does) or
+else ``default_action``, an undecided evaluator contributes ``on_undecided``,
+and the request's action is the strongest of all: block > impute > flag > pass.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from firewall_proxy.findings import ACTION_RANK, Action, Finding, Undecided
 from firewall_proxy.policy.models import Policy
 
 __all__ = ["Decider"]
+
+_ACTIONS = frozenset(a.value for a in Action)
 
 
 class Decider:
@@ -32,6 +35,11 @@ class Decider:
         it meets none of their thresholds; ``default_action`` when no rule names it."""
         rules = (*self._by_category.get(finding.category, ()), *self._wildcard)
         if not rules:
+            # A fitted rules file (images) carries its own action per rule: it applies
+            # unless the policy names the category itself.
+            suggested = finding.data.get("action") if finding.data else None
+            if isinstance(suggested, str) and suggested in _ACTIONS:
+                return Action(suggested)
             return self.default_action
         best = Action.PASS
         for min_score, action in rules:

@@ -62,3 +62,13 @@ def test_wildcard_rule() -> None:
     d = _decider("rules:\n  - {category: '*', min_score: 0.5, action: block}\n")
     assert d.decide([f("anything", 0.7)], [])[0] is Action.BLOCK
     assert d.decide([f("anything", 0.2)], [])[0] is Action.PASS
+
+
+def test_an_evaluator_suggested_action_applies_when_no_rule_names_the_category() -> None:
+    d = _decider("default_action: flag\nrules:\n  - {category: blur, action: pass}\n")
+    corrupt = Finding("corrupt", 1.0, "truncated", data={"action": "block"})
+    noisy = Finding("noise", 0.8, "noisy", data={"action": "nonsense"})
+    blurred = Finding("blur", 0.9, "blurred", data={"action": "block"})
+    assert d.decide([corrupt], [])[0] is Action.BLOCK
+    assert d.decide([noisy], [])[0] is Action.FLAG, "an unknown suggestion falls back"
+    assert d.decide([blurred], [])[0] is Action.PASS, "the policy's own rule wins"

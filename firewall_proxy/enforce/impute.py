@@ -61,6 +61,9 @@ def apply_fixes(payload: Payload, fixes: list[Fix]) -> bytes:
     by_target: dict[str, list[Fix]] = {}
     texts = {t.target for t in payload.texts}
     images = {i.target for i in payload.images}
+    if "/image_path" in images:
+        # A datapoint's image given by path is forwarded inline ("image") once corrected.
+        images.add("/image")
     for fix in fixes:
         kind, known = ("image", images) if isinstance(fix.replacement, bytes) else ("text", texts)
         if fix.target not in known:
@@ -80,11 +83,17 @@ def apply_fixes(payload: Payload, fixes: list[Fix]) -> bytes:
         return text.encode("utf-8")
 
     for target, group in by_target.items():
+        image = [f for f in group if isinstance(f.replacement, bytes)]
+        if target == "/image" and isinstance(doc, dict) and "image" not in doc:
+            rep = image[-1].replacement
+            assert isinstance(rep, bytes)
+            doc.pop("image_path", None)
+            doc["image"] = base64.b64encode(rep).decode("ascii")
+            continue
         try:
             current = resolve(doc, target)
         except (KeyError, IndexError, ValueError):
             continue
-        image = [f for f in group if isinstance(f.replacement, bytes)]
         if image:
             rep = image[-1].replacement
             assert isinstance(rep, bytes)
