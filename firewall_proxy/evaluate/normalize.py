@@ -3,19 +3,35 @@
 Flow position: inside **evaluate**; computed once per text part per request
 (cached on :class:`~firewall_proxy.evaluate.base.EvalContext`) so that
 patterns, detectors and models all see the same folded text. Hiding a word
-behind zero-width characters, full-width letters or odd spacing must not hide it.
+behind zero-width characters, full-width letters, look-alike letters from other
+scripts, leetspeak, spaced-out letters or an encoding must not hide it.
 
-ASCII text takes a fast path: NFKC and control-character removal only run when
-the text has non-ASCII characters.
+What a :class:`NormalizedText` holds:
+
+- ``text``: NFKC, invisible characters removed, homoglyphs folded to Latin
+  inside words that mix scripts, case-folded, whitespace collapsed.
+- ``leet``: an *extra* view with leetspeak (``1gn0r3``) and spaced-out letters
+  (``i g n o r e``) folded, only when the text shows such tricks; it is extra so
+  that normal words with digits (``mp3``, ``4k``) keep their plain reading.
+- ``decoded``: readable payloads decoded from embedded base64, hex, URL
+  escapes or rot13 (nested up to two levels), each itself normalised, with
+  ``encodings`` naming how each was hidden.
+
+ASCII text takes a fast path: NFKC, invisible-character and homoglyph handling
+only run when the text has non-ASCII characters, and each decoder is gated by a
+cheap test, so a plain 1 KB prompt costs a few microseconds.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
-__all__ = ["INVISIBLE_CHARS", "NormalizedText", "normalize"]
+__all__ = ["CONFUSABLES", "INVISIBLE_CHARS", "NormalizedText", "normalize"]
 
 # Zero-width, joiners, word joiner, BOM, soft hyphen, bidi embeddings/overrides/isolates,
 # Mongolian vowel separator, invisible math operators, tag characters are handled below.
@@ -26,37 +42,255 @@ INVISIBLE_CHARS = frozenset(
     "\u3164\ufeff\uffa0"
 )
 _TAGS = range(0xE0000, 0xE0080)
-_INVISIBLE_TABLE = {ord(c): None for c in INVISIBLE_CHARS} | {cp: None for cp in _TAGS}
-_SPACES = re.compile(r"\s+")
+_INVISIBLE_RE = re.compile(
+    "[" + "".join(sorted(INVISIBLE_CHARS)) + f"{chr(_TAGS.start)}-{chr(_TAGS.stop - 1)}]"
+)
+
+# Look-alike letters (Unicode TR39 confusables, lower case after casefold) that NFKC
+# leaves alone: Cyrillic, Greek, Armenian and Latin-extended letters used to spell
+# Latin words. Only folded inside words that also contain a Latin letter, so real
+# Russian or Greek text is left as it is.
+# fmt: off
+CONFUSABLES: dict[str, str] = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+    "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "ү": "y",
+    "ѵ": "v", "ԍ": "g", "ь": "b", "п": "n", "г": "r", "л": "n", "ц": "u",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "σ": "o", "ς": "s",
+    "μ": "u", "δ": "d", "ϲ": "c", "ϳ": "j",
+    # Armenian, Latin extended / IPA
+    "օ": "o", "ս": "u", "հ": "h", "ո": "n", "ց": "g", "ı": "i", "ȷ": "j", "ɑ": "a",
+    "ɩ": "i", "ʏ": "y", "ɪ": "i", "ɴ": "n", "ʀ": "r", "ᴄ": "c", "ᴏ": "o", "ᴜ": "u",
+    "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "ꮃ": "w", "ᥒ": "n", "ⅼ": "l",
+}
+# fmt: on
+_CONFUSABLE_TABLE = {ord(k): v for k, v in CONFUSABLES.items()}
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+
+# fmt: off
+_LEET_TABLE = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+     "@": "a", "$": "s", "|": "l", "!": "i", "+": "t"}
+)
+# fmt: on
+_LEET_CHARS = "0134579@$"
+_SPACED_HINT = re.compile(r" \w \w \w ")
+_SPACED = re.compile(r"\b(?:\w[ .\-_*]){3,}\w\b")
+_SPACED_SEP = re.compile(r"[ .\-_*]")
+
+# Encodings. Thresholds keep ordinary identifiers, hashes and numbers out.
+_B64 = re.compile(r"[A-Za-z0-9+/_\-]{16,}={0,2}")
+_HEX = re.compile(r"(?:(?:0x|\\x)?[0-9a-fA-F]{2}[ :,]?){12,}")
+_URLENC = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){4,}")
+# rot13 of frequent English words ("the", "and", "you", "ignore", "instructions" ...).
+_ROT13_HINT = re.compile(
+    r"\b(?:gur|naq|lbh|vf|bs|gb|vtaber|vafgehpgvbaf|cerivbhf|flfgrz|cebzcg|cnffjbeq|gryy|jung)\b"
+)
+_ROT13_MARKERS = ("gur ", "lbh ", "vtaber", "vafgehpgvbaf", "naq ", "cebzcg")
+_HEXDIGITS = frozenset("0123456789abcdefABCDEF")
+_ROT13 = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZabcdefghijklm",
+)
+_MAX_DECODED = 8
+_MAX_TOKEN = 65536  # longer encoded blobs (files, images) are not decoded
+_SAMPLE = 2048
+_MAX_DEPTH = 2
 
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """A text after folding.
+    """A text after folding (see the module docstring for each field).
 
-    ``text`` is NFKC-normalised, stripped of invisible characters, case-folded
-    and whitespace-collapsed. ``invisible`` counts removed invisible characters;
-    ``decoded`` holds payloads decoded from embedded encodings (base64, hex, …)
-    when a normaliser that decodes them is in use, so evaluators scan them too.
+    ``invisible`` counts removed invisible characters, ``homoglyphs`` the
+    look-alike letters folded to Latin; ``changed`` is true when Unicode folding
+    altered anything beyond case and whitespace.
     """
 
     text: str
     invisible: int = 0
     changed: bool = False
     decoded: tuple[str, ...] = field(default_factory=tuple)
+    encodings: tuple[str, ...] = field(default_factory=tuple)
+    leet: str | None = None
+    homoglyphs: int = 0
 
     def views(self) -> tuple[str, ...]:
-        """Every text an evaluator should scan: the folded text and decoded payloads."""
-        return (self.text, *self.decoded)
+        """Every text an evaluator should scan: folded text, leet view, decoded payloads."""
+        if self.leet is None:
+            return (self.text, *self.decoded)
+        return (self.text, self.leet, *self.decoded)
+
+    def labelled_views(self) -> tuple[tuple[str, str], ...]:
+        """``(how, text)`` pairs: ``plain``, ``leetspeak`` or the encoding of a payload."""
+        out: list[tuple[str, str]] = [("plain", self.text)]
+        if self.leet is not None:
+            out.append(("leetspeak", self.leet))
+        out.extend(zip(self.encodings, self.decoded, strict=True))
+        return tuple(out)
 
 
 def normalize(text: str) -> NormalizedText:
-    """Fold ``text`` for matching (see module docstring)."""
+    """Fold ``text`` for matching and decode embedded payloads (see module docstring)."""
+    return _normalize(text, 0)
+
+
+def _normalize(text: str, depth: int) -> NormalizedText:
+    invisible = homoglyphs = 0
+    changed = False
+    # One split serves whitespace collapsing and the cheap gates of every decoder:
+    # " ".join(s.split()) is ~10x faster than a regex, and per-character regexes
+    # over a whole prompt cost ~30 us/KB each, so they only run on odd tokens.
+    raw_tokens = text.split()
     if text.isascii():
-        folded = _SPACES.sub(" ", text.lower()).strip()
-        return NormalizedText(folded, 0, False)
-    stripped = text.translate(_INVISIBLE_TABLE)
-    invisible = len(text) - len(stripped)
-    nfkc = unicodedata.normalize("NFKC", stripped)
-    folded = _SPACES.sub(" ", nfkc.casefold()).strip()
-    return NormalizedText(folded, invisible, invisible > 0 or nfkc != stripped)
+        folded = " ".join(raw_tokens).lower()
+    else:
+        # str.translate with a dict table costs ~35 us/KB on non-ASCII text: search first.
+        stripped = _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
+        invisible = len(text) - len(stripped)
+        nfkc = unicodedata.normalize("NFKC", stripped)
+        folded = " ".join(nfkc.casefold().split())
+        if not folded.isascii():
+            folded, homoglyphs = _fold_confusables(folded)
+        changed = invisible > 0 or homoglyphs > 0 or nfkc != stripped
+    leet = _leet_view(folded)
+    long_tokens = (
+        [t for t in raw_tokens if len(t) >= 16]
+        if raw_tokens and max(map(len, raw_tokens)) >= 16
+        else []
+    )
+    decoded: list[str] = []
+    encodings: list[str] = []
+    if depth < _MAX_DEPTH:
+        for how, payload in _decode_payloads(text, folded, long_tokens):
+            inner = _normalize(payload, depth + 1)
+            for sub_how, sub in inner.labelled_views():
+                if len(decoded) >= _MAX_DECODED:
+                    break
+                decoded.append(sub)
+                encodings.append(how if sub_how == "plain" else f"{how}+{sub_how}")
+    return NormalizedText(
+        folded, invisible, changed, tuple(decoded), tuple(encodings), leet, homoglyphs
+    )
+
+
+def _fold_confusables(text: str) -> tuple[str, int]:
+    count = 0
+
+    def fold(m: re.Match[str]) -> str:
+        nonlocal count
+        word = m.group()
+        if not any("a" <= c <= "z" for c in word):
+            return word
+        folded = word.translate(_CONFUSABLE_TABLE)
+        count += sum(1 for a, b in zip(word, folded, strict=True) if a != b)
+        return folded
+
+    # Only words holding a non-ASCII letter can hide a homoglyph.
+    folded = _NON_ASCII_WORD.sub(fold, text)
+    return (folded, count) if count else (text, 0)
+
+
+def _leet_view(folded: str) -> str | None:
+    view = folded
+    if _SPACED_HINT.search(view) and _SPACED.search(view):
+        view = _SPACED.sub(lambda m: _SPACED_SEP.sub("", m.group()), view)
+    if _looks_leet(view):
+        view = _WORD_OR_SYMBOLS.sub(_fold_leet_word, view)
+    return view if view != folded else None
+
+
+def _looks_leet(text: str) -> bool:
+    """Leet digits glued to letters, found with ``str.find`` (a regex costs ~25 us/KB)."""
+    touching = inside = checked = 0
+    n = len(text)
+    for ch in _LEET_CHARS:
+        i = text.find(ch)
+        while i >= 0 and checked < 24:
+            checked += 1
+            before = i > 0 and "a" <= text[i - 1] <= "z"
+            after = i + 1 < n and "a" <= text[i + 1] <= "z"
+            touching += before or after
+            inside += before and after
+            if touching >= 3 and inside >= 1:
+                return True
+            i = text.find(ch, i + 1)
+    return False
+
+
+_WORD_OR_SYMBOLS = re.compile(r"[\w@$|!+]+")
+
+
+def _fold_leet_word(m: re.Match[str]) -> str:
+    word = m.group()
+    # A pure number stays a number; only words mixing letters and leet symbols fold.
+    if len(word) > 20 or word.isdigit() or not any(c.isalpha() for c in word):
+        return word
+    return word.translate(_LEET_TABLE)
+
+
+def _readable(raw: bytes) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(text) < 6:
+        return None
+    # Judge on a prefix: a megabyte of decoded text must not cost a Python loop over it.
+    sample = text[:_SAMPLE]
+    printable = sum(1 for c in sample if c.isprintable() or c in "\n\t\r")
+    letters = sum(1 for c in sample if c.isalpha())
+    if printable < 0.95 * len(sample) or letters < 0.5 * len(sample) or " " not in sample.strip():
+        return None
+    return text
+
+
+def _decode_payloads(original: str, folded: str, long_tokens: list[str]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if "\\x" in original:
+        long_tokens.extend(m.group() for m in _HEX.finditer(original))
+    for token in long_tokens:
+        if len(token) > _MAX_TOKEN:
+            continue
+        for m in _B64.finditer(token):
+            text = _from_base64(m.group())
+            if text is not None:
+                found.append(("base64", text))
+        for m in _HEX.finditer(token):
+            text = _from_hex(m.group())
+            if text is not None:
+                found.append(("hex", text))
+    found = list(dict.fromkeys(found))
+    if "%" in original and _URLENC.search(original):
+        text = unquote(original)
+        if text != original:
+            found.append(("url-encoding", text))
+    if any(marker in folded for marker in _ROT13_MARKERS):
+        hits = _ROT13_HINT.findall(folded)
+        if len(hits) >= 2 or (hits and "rot13" in folded):
+            found.append(("rot13", folded.translate(_ROT13)))
+    return found
+
+
+def _from_base64(token: str) -> str | None:
+    # Real base64 of text mixes cases and digits; words and snake_case names do not.
+    if len(token) < 16 or (token.isalpha() and (token.islower() or token.isupper())):
+        return None
+    if all(c in _HEXDIGITS for c in token):
+        return None
+    try:
+        raw = base64.b64decode(token.replace("-", "+").replace("_", "/") + "==")
+    except (binascii.Error, ValueError):
+        return None
+    return _readable(raw)
+
+
+def _from_hex(token: str) -> str | None:
+    digits = re.sub(r"0x|\\x|[ :,]", "", token)
+    try:
+        return _readable(bytes.fromhex(digits[: len(digits) // 2 * 2]))
+    except ValueError:
+        return None

@@ -1,0 +1,308 @@
+"""Prompt attack detection quality and latency, measured honestly.
+
+Quality is leave-one-source-out: every data file in ``../shared/datasets``
+(prompts/ and the benign scope sets) is scored by a model trained *without*
+that file (and without any exact duplicate of its texts), through the same
+normalisation, views and scoring code the ``prompt_attacks`` evaluator runs.
+Thresholds are the evaluator's defaults fixed in advance (0.5 = flag band,
+0.85 = block in policies/default.yaml), never chosen on the reported split. The
+"oracle" column (recall at 1% pooled benign FPR, threshold chosen on these same
+scores) is printed for comparison with published figures and is *not* an
+operating point.
+
+Then: attacks rewritten with homoglyphs, zero-width characters, base64 and
+leetspeak, scored by their source's held-out model, as a fraction of the plain
+catch rate; a reliability table (calibration); and latency of the default
+prompt chain (``policies/default.yaml``) on 1 KB and 10 KB prompts, model load
+time and resident memory.
+
+Run:  .venv/bin/python bench/detection.py [--sample-obfuscated 60] [--skip-latency]
+Needs: the ``test`` extra (scikit-learn) and ../shared/datasets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import itertools
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from firewall_proxy.evaluate.attacks.evaluator import PromptAttacksEvaluator  # noqa: E402
+from firewall_proxy.evaluate.attacks.model import AttackModel  # noqa: E402
+from firewall_proxy.evaluate.normalize import normalize  # noqa: E402
+from training.data import ATTACK_LABELS, Row, load_rows  # noqa: E402
+from training.train_attacks import featurize, fit_model  # noqa: E402
+
+FLAG, BLOCK = 0.5, 0.85
+_HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х"})
+_LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
+
+
+def score_rows(model: AttackModel, texts: list[str]) -> np.ndarray:
+    """(attack, harmful) scores per text, through the evaluator's view scoring."""
+    ev = PromptAttacksEvaluator.from_config({})
+    assert isinstance(ev, PromptAttacksEvaluator)
+    ev.use_model(model)
+    out = np.zeros((len(texts), 2))
+    for i, text in enumerate(texts):
+        best = ev.score_views(normalize(text).labelled_views(), "user", False)
+        out[i, 0] = max(
+            (best[c].score for c in ("injection", "jailbreak") if c in best), default=0.0
+        )
+        out[i, 1] = best["harmful"].score if "harmful" in best else 0.0
+    return out
+
+
+def auc(pos: np.ndarray, neg: np.ndarray) -> float:
+    if not len(pos) or not len(neg):
+        return float("nan")
+    allv = np.concatenate([pos, neg])
+    ranks = allv.argsort().argsort() + 1.0
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def obfuscate(text: str, how: str) -> str:
+    if how == "homoglyphs":
+        return text.translate(_HOMO)
+    if how == "zero-width":
+        return "\u200b".join(text[i : i + 3] for i in range(0, len(text), 3))
+    if how == "base64":
+        return "Decode this and do what it says: " + base64.b64encode(text.encode()).decode()
+    return text.translate(_LEET)
+
+
+def loso(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, AttackModel]]:
+    feats = featurize(rows)
+    sources = sorted({r.source for r in rows})
+    scores: dict[str, np.ndarray] = {}
+    models: dict[str, AttackModel] = {}
+    for s in sources:
+        t0 = time.perf_counter()
+        test = [i for i, r in enumerate(rows) if r.source == s]
+        held = {feats.folded[i] for i in test}
+        train = np.asarray(
+            [i for i, r in enumerate(rows) if r.source != s and feats.folded[i] not in held]
+        )
+        model = fit_model(feats, rows, train)
+        models[s] = model
+        scores[s] = score_rows(model, [rows[i].text for i in test])
+        print(
+            f"  fold {s}: {len(train)} train rows, {time.perf_counter() - t0:.1f}s", file=sys.stderr
+        )
+    return scores, models
+
+
+def quality_table(rows: list[Row], scores: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    by_src: dict[str, list[Row]] = {}
+    for r in rows:
+        by_src.setdefault(r.source, []).append(r)
+    pooled: dict[str, list[np.ndarray]] = {
+        "attack": [],
+        "harmful": [],
+        "benign": [],
+        "benign_attack": [],
+        "benign_harmful": [],
+    }
+    print("\nLeave-one-source-out (each source scored by a model trained without it)")
+    hdr = (
+        f"{'source':<34}{'n':>6}{'att':>5}{'harm':>5}{'ben':>6}"
+        f"{'rec@.5':>7}{'rec@.85':>8}{'hrec@.5':>8}{'FPRa@.5':>8}{'FPRh@.5':>8}"
+        f"{'FPR@.5':>7}{'FPR@.85':>8}{'AUC':>6}"
+    )
+    print(hdr)
+    print("-" * len(hdr))
+    for s, rs in sorted(by_src.items()):
+        sc = scores[s]
+        labels = np.asarray([r.label for r in rs])
+        att = np.isin(labels, list(ATTACK_LABELS))
+        harm = labels == "harmful"
+        ben = labels == "benign"
+        anyscore = sc.max(axis=1)
+        pooled["attack"].append(sc[att, 0])
+        pooled["harmful"].append(sc[harm, 1])
+        pooled["benign"].append(anyscore[ben])
+        pooled["benign_attack"].append(sc[ben, 0])
+        pooled["benign_harmful"].append(sc[ben, 1])
+
+        def rate(mask: np.ndarray, col: np.ndarray, t: float) -> str:
+            return f"{(col[mask] >= t).mean():.3f}" if mask.any() else "-"
+
+        a = auc(sc[att, 0], sc[ben, 0]) if att.any() and ben.any() else float("nan")
+        print(
+            f"{s[:33]:<34}{len(rs):>6}{att.sum():>5}{harm.sum():>5}{ben.sum():>6}"
+            f"{rate(att, sc[:, 0], FLAG):>7}{rate(att, sc[:, 0], BLOCK):>8}"
+            f"{rate(harm, sc[:, 1], FLAG):>8}{rate(ben, sc[:, 0], FLAG):>8}"
+            f"{rate(ben, sc[:, 1], FLAG):>8}{rate(ben, anyscore, FLAG):>7}"
+            f"{rate(ben, anyscore, BLOCK):>8}{'' if np.isnan(a) else f'{a:.3f}':>6}"
+        )
+    return {k: np.concatenate(v) for k, v in pooled.items()}
+
+
+def pooled_table(p: dict[str, np.ndarray]) -> None:
+    att, harm, ben = p["attack"], p["harmful"], p["benign"]
+    print("\nPooled (all held-out scores together; FPR = benign rows over the same head)")
+    print(f"{'what':<24}{'thr':>6}{'recall':>8}{'prec':>7}{'F1':>7}{'benign FPR':>11}")
+    for name, pos, neg in (
+        ("injection ∪ jailbreak", att, p["benign_attack"]),
+        ("harmful", harm, p["benign_harmful"]),
+    ):
+        for t in (FLAG, BLOCK):
+            tp = (pos >= t).sum()
+            fp = (neg >= t).sum()
+            rec = tp / max(len(pos), 1)
+            prec = tp / max(tp + fp, 1)
+            f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+            print(f"{name:<24}{t:>6.2f}{rec:>8.3f}{prec:>7.3f}{f1:>7.3f}{fp / len(neg):>11.4f}")
+    for t in (FLAG, BLOCK):
+        print(f"benign rows flagged by either head at {t}: {(ben >= t).mean():.4f}")
+    for name, pos, neg in (
+        ("injection ∪ jailbreak", att, p["benign_attack"]),
+        ("harmful", harm, p["benign_harmful"]),
+    ):
+        thr = float(np.quantile(neg, 0.99))
+        print(
+            f"oracle: {name} recall at 1% pooled benign FPR = {(pos > thr).mean():.3f} "
+            f"(threshold {thr:.3f} chosen on these scores; not an operating point); "
+            f"pooled AUC {auc(pos, neg):.3f}"
+        )
+
+
+def reliability(rows: list[Row], scores: dict[str, np.ndarray]) -> None:
+    labels = np.asarray([r.label for r in rows])
+    src = np.asarray([r.source for r in rows])
+    s = np.zeros(len(rows))
+    for name, sc in scores.items():
+        s[src == name] = sc[:, 0]
+    y = np.isin(labels, list(ATTACK_LABELS))
+    keep = labels != "harmful"
+    print("\nCalibration of the attack score (held-out, harmful rows excluded)")
+    print(f"{'score band':<14}{'rows':>7}{'attack share':>14}")
+    edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.0001]
+    for lo, hi in itertools.pairwise(edges):
+        m = keep & (s >= lo) & (s < hi)
+        share = f"{y[m].mean():.3f}" if m.any() else "-"
+        print(f"[{lo:.2f}, {min(hi, 1):.2f}){'':<2}{m.sum():>7}{share:>14}")
+
+
+def obfuscated_table(
+    rows: list[Row], scores: dict[str, np.ndarray], models: dict[str, AttackModel], n: int
+) -> None:
+    rng = random.Random(0)
+    print(f"\nObfuscated attacks (<= {n} attack rows per source, held-out model), caught at {FLAG}")
+    print(f"{'variant':<14}{'rows':>6}{'plain':>8}{'variant':>9}{'ratio':>7}")
+    picked: list[tuple[str, int, str]] = []
+    for s in sorted(scores):
+        src_rows = [r for r in rows if r.source == s]
+        idx = [i for i, r in enumerate(src_rows) if r.label in ATTACK_LABELS]
+        picked.extend((s, i, src_rows[i].text) for i in rng.sample(idx, min(n, len(idx))))
+    plain = np.asarray([scores[s][i, 0] >= FLAG for s, i, _ in picked])
+    for how in ("homoglyphs", "zero-width", "base64", "leetspeak"):
+        c = np.asarray(
+            [score_rows(models[s], [obfuscate(text, how)])[0, 0] >= FLAG for s, _, text in picked]
+        )
+        ratio = c.mean() / max(plain.mean(), 1e-9)
+        print(f"{how:<14}{len(c):>6}{plain.mean():>8.3f}{c.mean():>9.3f}{ratio:>7.3f}")
+
+
+_LATENCY = r"""
+import asyncio, json, statistics, sys, time
+t0 = time.perf_counter()
+from firewall_proxy.engine import Engine
+import firewall_proxy.server  # the whole proxy is imported, as `serve` would
+t1 = time.perf_counter()
+engine = Engine.from_file(sys.argv[1])
+engine.load()
+t2 = time.perf_counter()
+base = ("Please help me write a polite email to my landlord about the broken heating in the "
+        "flat; mention that it has been cold for a week and ask when a technician can come. ")
+async def run():
+    out = {}
+    for size in (1024, 10240):
+        text = (base * (size // len(base) + 1))[:size]
+        for _ in range(50):
+            await engine.scan_text(text)
+        times = []
+        for _ in range(int(sys.argv[2])):
+            t = time.perf_counter_ns()
+            await engine.scan_text(text)
+            times.append((time.perf_counter_ns() - t) / 1e6)
+        times.sort()
+        out[size] = (statistics.median(times), times[int(len(times) * 0.99) - 1])
+    return out
+res = asyncio.run(run())
+# ru_maxrss survives exec on Linux (it would report the parent's peak): read /proc.
+status = dict(line.split(":", 1) for line in open("/proc/self/status"))
+rss = int(status["VmRSS"].split()[0]) / 1024
+hwm = int(status["VmHWM"].split()[0]) / 1024
+print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "lat": res, "rss_mb": rss,
+                  "hwm_mb": hwm}))
+"""
+
+
+def latency(policy: Path, n: int) -> None:
+    import json
+
+    print(
+        f"\nLatency of the prompt chain of {policy.name} (engine.scan_text, one process, "
+        f"{n} runs after warm-up)"
+    )
+    for label, pol in (("default chain", policy),):
+        out = subprocess.run(
+            ["taskset", "-c", "0", sys.executable, "-c", _LATENCY, str(pol), str(n)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        if out.returncode:
+            print(f"{label}: failed: {out.stderr.strip()[-400:]}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        for size, (med, p99) in r["lat"].items():
+            print(f"{label:<16}{int(size) // 1024:>3} KB  median {med:.3f} ms  p99 {p99:.3f} ms")
+        print(
+            f"{label:<16}import (engine + server) {r['import_s']:.3f} s, Engine.from_file + "
+            f"load {r['load_s']:.3f} s, RSS {r['rss_mb']:.1f} MB (peak {r['hwm_mb']:.1f} MB)"
+        )
+    t0 = time.perf_counter()
+    AttackModel.load()
+    print(f"attack model alone: AttackModel.load() {time.perf_counter() - t0:.3f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="prompt attack detection benchmark")
+    ap.add_argument("--sample-obfuscated", type=int, default=60)
+    ap.add_argument("--latency-runs", type=int, default=2000)
+    ap.add_argument("--skip-latency", action="store_true")
+    ap.add_argument("--policy", type=Path, default=ROOT / "policies" / "default.yaml")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    rows = load_rows()
+    scores, models = loso(rows)
+    pooled = quality_table(rows, scores)
+    pooled_table(pooled)
+    reliability(rows, scores)
+    obfuscated_table(rows, scores, models, args.sample_obfuscated)
+    if not args.skip_latency:
+        latency(args.policy, args.latency_runs)
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        f"\nbench wall time {time.perf_counter() - t0:.0f}s, bench max RSS "
+        f"{ru.ru_maxrss / 1024:.0f} MB",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,289 @@
+"""``prompt_attacks``: injection, jailbreak and harmful-request detection.
+
+Flow position: extract -> **evaluate** -> decide. Reads every text part the
+extractor found:
+
+- every ``user`` turn (not only the last) for ``injection``, ``jailbreak`` and
+  ``harmful``;
+- ``document`` and ``tool`` parts for *indirect* ``injection`` only (a fetched
+  page about explosives is not a harmful *request*);
+- the ``assistant`` turn only as context: a short user reply to it with no
+  attack phrase ("ignore that, use the other address") has its odds discounted;
+- ``system`` parts never (they are the application's own instructions).
+
+Each part is scored on every normalised view (plain, leetspeak, decoded
+base64/hex/URL/rot13 payloads), the highest score wins, and a finding names the
+phrase families that matched (with their span when it maps to the original
+text), the view it came from and the calibrated model score.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, field_validator
+
+from firewall_proxy.evaluate.attacks.signals import SignalHit, find_signals, word_set
+from firewall_proxy.evaluate.base import EvalContext, Evaluator, EvaluatorOptions
+from firewall_proxy.extract.payload import Payload
+from firewall_proxy.findings import Category, Finding
+
+if TYPE_CHECKING:
+    from firewall_proxy.evaluate.attacks.model import AttackModel
+
+__all__ = ["AttackCategory", "PromptAttacksEvaluator", "PromptAttacksOptions", "original_span"]
+
+AttackCategory = Literal["injection", "jailbreak", "harmful"]
+_ALL: tuple[AttackCategory, ...] = ("injection", "jailbreak", "harmful")
+# Score of a phrase-family match when the model is switched off (``detectors:
+# [signals]``): one family, two or more. Fixed values, not calibrated; with the
+# model on, the model's second stage weighs each family from data instead.
+_SIGNAL_ONLY = (0.7, 0.9)
+
+
+class PromptAttacksOptions(EvaluatorOptions):
+    thresholds: dict[AttackCategory, float] = Field(
+        {"injection": 0.5, "jailbreak": 0.5, "harmful": 0.5},
+        description="Minimum calibrated score for a finding, per category.",
+    )
+    categories: list[AttackCategory] = Field(
+        ["injection", "jailbreak", "harmful"], description="Which categories are reported."
+    )
+    detectors: list[Literal["signals", "model"]] = Field(
+        ["signals", "model"],
+        description="'signals' = phrase families, 'model' = the trained n-gram model.",
+    )
+    allowlist: list[str] = Field(
+        default_factory=list,
+        description="Phrases never flagged: removed (case-insensitively) before scanning.",
+    )
+    allow_patterns: list[str] = Field(
+        default_factory=list, description="Regexes (on lower-case text) removed before scanning."
+    )
+    roles: list[Literal["user", "document", "tool"]] = Field(
+        ["user", "document", "tool"], description="Which parts are read (system/assistant never)."
+    )
+    reply_discount: float = Field(
+        0.25,
+        ge=0.0,
+        le=1.0,
+        description="Odds multiplier for a short user reply to an assistant turn that "
+        "matches no attack phrase (1 = no discount).",
+    )
+    model_path: str | None = Field(None, description="Another model.npz (default: bundled).")
+
+    @field_validator("thresholds")
+    @classmethod
+    def _in_range(cls, v: dict[str, float]) -> dict[str, float]:
+        for k, t in v.items():
+            if not 0.0 <= t <= 1.0:
+                raise ValueError(f"threshold for {k} must be in [0, 1], got {t}")
+        return v
+
+    @field_validator("allow_patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"invalid allow pattern {p!r}: {exc}") from exc
+        return v
+
+
+@dataclass(slots=True)
+class _Best:
+    score: float
+    view: str
+    hits: list[SignalHit]
+    model: float | None
+    exact: bool  # the view's offsets are the folded text's (no allowlist removal)
+
+
+def original_span(original: str, folded_span: tuple[int, int]) -> tuple[int, int] | None:
+    """Map a span of the folded text back to ``original`` (ASCII texts only)."""
+    if not original.isascii():
+        return None
+    start, end = folded_span
+    pos = 0  # index in the folded text
+    out_start = -1
+    in_space = True  # leading whitespace is dropped by folding
+    for i, ch in enumerate(original):
+        if ch.isspace():
+            if not in_space:
+                in_space = True
+                pos += 1  # the single space folding keeps
+            continue
+        in_space = False
+        if pos == start and out_start < 0:
+            out_start = i
+        pos += 1
+        if pos == end:
+            return (out_start, i + 1) if out_start >= 0 else None
+    return None
+
+
+class PromptAttacksEvaluator(Evaluator):
+    name = "prompt_attacks"
+    Options = PromptAttacksOptions
+
+    def __init__(self, options: EvaluatorOptions | None = None) -> None:
+        super().__init__(options)
+        assert isinstance(self.options, PromptAttacksOptions)
+        self._model: AttackModel | None = None
+        self._allow = [a.casefold() for a in self.options.allowlist]
+        self._allow_re = [re.compile(p) for p in self.options.allow_patterns]
+        # Below this attack score no injection/jailbreak finding can be reported, so
+        # the model need not work out which of the two it would be.
+        th = self.options.thresholds
+        self._attack_from = min(th.get("injection", 0.5), th.get("jailbreak", 0.5)) * 0.5
+
+    def load(self) -> None:
+        assert isinstance(self.options, PromptAttacksOptions)
+        if "model" in self.options.detectors and self._model is None:
+            from firewall_proxy.evaluate.attacks.model import AttackModel
+
+            self._model = AttackModel.load(self.options.model_path)
+
+    def use_model(self, model: AttackModel) -> None:
+        """Score with ``model`` instead of the bundled one (benchmarks, experiments)."""
+        self._model = model
+
+    def _clean(self, view: str) -> str:
+        for phrase in self._allow:
+            view = view.replace(phrase, " ")
+        for pat in self._allow_re:
+            view = pat.sub(" ", view)
+        return view
+
+    def score_views(
+        self, views: tuple[tuple[str, str], ...], role: str, reply: bool
+    ) -> dict[AttackCategory, _Best]:
+        """Best score per category over the views of one text part."""
+        assert isinstance(self.options, PromptAttacksOptions)
+        use_signals = "signals" in self.options.detectors
+        if self._model is None and "model" in self.options.detectors:
+            self.load()
+        best: dict[AttackCategory, _Best] = {}
+        for how, raw_view in views:
+            view = self._clean(raw_view) if (self._allow or self._allow_re) else raw_view
+            if len(view.strip()) < 3:
+                continue
+            hits = find_signals(view, word_set(view)) if use_signals else []
+            attack_hits = [h for h in hits if h.family.category != "harmful"]
+            for cat, score, model_p in self._category_scores(view, hits, role):
+                if reply and not attack_hits and cat != "harmful" and len(view) < 300:
+                    score = _discount(score, self.options.reply_discount)
+                cur = best.get(cat)
+                if cur is None or score > cur.score:
+                    cat_hits = [
+                        h for h in hits if (h.family.category == "harmful") == (cat == "harmful")
+                    ]
+                    best[cat] = _Best(score, how, cat_hits, model_p, view == raw_view)
+        return best
+
+    def _category_scores(
+        self, view: str, hits: list[SignalHit], role: str
+    ) -> list[tuple[AttackCategory, float, float | None]]:
+        out: list[tuple[AttackCategory, float, float | None]] = []
+        direct = role == "user"
+        if self._model is not None:
+            ms = self._model.score(view, hits, self._attack_from)
+            inj_hits = sum(h.family.category == "injection" for h in hits)
+            jb_hits = sum(h.family.category == "jailbreak" for h in hits)
+            if inj_hits != jb_hits:
+                attack_cat: AttackCategory = "injection" if inj_hits > jb_hits else "jailbreak"
+            else:
+                attack_cat = "injection" if ms.injection_share >= 0.5 else "jailbreak"
+            if not direct:
+                attack_cat = "injection"
+            out.append((attack_cat, ms.attack, ms.attack))
+            if direct:
+                out.append(("harmful", ms.harmful, ms.harmful))
+            return out
+        for cat in _ALL:
+            if cat != "injection" and not direct:
+                continue
+            n = sum(h.family.category == cat for h in hits)
+            if n:
+                out.append((cat, _SIGNAL_ONLY[min(n, 2) - 1], None))
+        return out
+
+    async def evaluate(self, payload: Payload, ctx: EvalContext) -> list[Finding]:
+        assert isinstance(self.options, PromptAttacksOptions)
+        out: list[Finding] = []
+        previous_role = ""
+        for i, part in enumerate(payload.texts):
+            role = part.role
+            reply = role == "user" and previous_role == "assistant"
+            previous_role = role
+            if role not in self.options.roles:
+                continue
+            nt = ctx.normalized(payload, i)
+            best = self.score_views(nt.labelled_views(), role, reply)
+            for cat, b in best.items():
+                if cat not in self.options.categories:
+                    continue
+                if b.score < self.options.thresholds.get(cat, 0.5):
+                    continue
+                out.append(
+                    self._finding(
+                        cat, b, i, part.text, role, part.turn, nt.homoglyphs + nt.invisible
+                    )
+                )
+        return out
+
+    def _finding(
+        self,
+        cat: AttackCategory,
+        b: _Best,
+        part: int,
+        original: str,
+        role: str,
+        turn: int,
+        hidden_chars: int,
+    ) -> Finding:
+        where = f"{role} turn {turn}" if role == "user" else f"{role} part {part}"
+        if b.view != "plain":
+            where += f", inside a {b.view} payload"
+        elif hidden_chars:
+            where += f", after removing {hidden_chars} invisible/look-alike characters"
+        signals = "; ".join(f"{h.family.name} ({h.family.description})" for h in b.hits)
+        what = {
+            "injection": "prompt injection",
+            "jailbreak": "jailbreak attempt",
+            "harmful": "harmful request",
+        }[cat]
+        if role != "user":
+            what = "indirect prompt injection"
+        parts = [f"{what} in {where}"]
+        if signals:
+            parts.append(f"signals: {signals}")
+        if b.model is not None:
+            parts.append(f"model score {b.model:.2f}")
+        span = None
+        if b.hits and b.view == "plain" and b.exact:
+            span = original_span(original, b.hits[0].span)
+        data: dict[str, object] = {
+            "signals": [h.family.name for h in b.hits],
+            "view": b.view,
+            "role": role,
+        }
+        if b.model is not None:
+            data["model_score"] = round(b.model, 4)
+        cat_value = {
+            "injection": Category.INJECTION,
+            "jailbreak": Category.JAILBREAK,
+            "harmful": Category.HARMFUL,
+        }[cat]
+        return self.finding(cat_value, b.score, "; ".join(parts), part=part, span=span, data=data)
+
+
+def _discount(p: float, factor: float) -> float:
+    if p <= 0.0 or p >= 1.0 or factor >= 1.0:
+        return p
+    logit = math.log(p / (1.0 - p)) + math.log(max(factor, 1e-9))
+    return 1.0 / (1.0 + math.exp(-logit))

@@ -1,0 +1,382 @@
+"""Interpretable attack signals: phrase families matched on normalised text.
+
+Flow position: inside **evaluate**, used by the ``prompt_attacks`` evaluator
+(and by ``training/`` to build the same features). Each family is a named,
+documented regular expression over the folded text (lower case, whitespace
+collapsed, see :mod:`firewall_proxy.evaluate.normalize`) with a *word gate*: the
+regex only runs when one of its gate words is present, because 20 regexes over
+a 1 KB prompt cost ~30 us and the gate costs ~0.3 us. Where the regex runs, it
+is tried only *at* the occurrences of its anchor words (the words every match
+starts with), found with ``str.find``: an unanchored search with a lazy gap
+costs ~70 us per KB, an anchored attempt about a microsecond.
+
+A family match is evidence, not a verdict: the trained model weighs it with
+the n-gram features, and the finding names the family and its span so a
+security engineer sees *why* a prompt scored high.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["FAMILIES", "Family", "SignalHit", "find_signals", "word_set"]
+
+# bytes.translate is ~20x faster than str.translate with a dict; UTF-8 bytes >= 0x80
+# are left alone, so non-ASCII words survive intact.
+_PUNCT = bytes.maketrans(b"!\"#%&'()*,./:;<=>?[\\]^`{|}~", b" " * 27)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One phrase family: what it means, where it points, when it runs."""
+
+    name: str
+    category: str
+    description: str
+    gate: frozenset[str]
+    pattern: re.Pattern[str]
+    anchors: frozenset[str]  # every match starts with one of these words
+    literals: tuple[str, ...]  # or, for markup patterns, at one of these substrings
+
+
+@dataclass(frozen=True, slots=True)
+class SignalHit:
+    family: Family
+    span: tuple[int, int]
+
+
+def _family(name: str, category: str, description: str, gate: str, pattern: str) -> Family:
+    anchors = frozenset(_ANCHORS.get(name, "").split())
+    literals = _LITERALS.get(name, ())
+    gate_words = frozenset(gate.split()) if gate else anchors
+    return Family(name, category, description, gate_words, re.compile(pattern), anchors, literals)
+
+
+# Words each family's matches start with ("don't" is found as "don", before the quote).
+_ANCHORS = {
+    "instruction_override": "ignore ignoring disregard forget override bypass skip neglect "
+    "abandon drop do don stop",
+    "override_other_language": "ignoriere ignorieren ignoriert vergiss vergesst vergessen "
+    "missachte missachten ignora olvida ignorez oubliez ignorer",
+    "new_instructions": "new updated real actual true additional secret hidden from instead",
+    "prompt_extraction": "reveal show print repeat output display tell give leak disclose share "
+    "write spell list what",
+    "addresses_the_model": "attention note notes important message messages instruction "
+    "instructions dear hey hi if when",
+    "exfiltration": "send forward email post upload exfiltrate transmit",
+    "unrestricted_persona": "dan do developer dev jailbreak jailbreaks jailbreaking jailbroken "
+    "jailbreaker unfiltered uncensored unrestricted amoral unethical evil evilbot no nofilter "
+    "always",
+    "no_limits": "no without free not doesn does don do beyond freed ignore ignores",
+    "policy_reference": "openai anthropic content usage safety",
+    "never_refuse": "never not don do cannot can won will must mustn shouldn should",
+    "token_game": "stay staying remain you token",
+    "dual_response": "two 2 dual both normal classic",
+    "weapons": "make build create assemble synthesize synthesise produce manufacture construct "
+    "obtain buy get making building",
+    "drugs": "make cook synthesize synthesise produce manufacture grow buy sell smuggle get making",
+    "violence": "how ways best help steps plan tell",
+    "cybercrime": "write create develop make build code design give generate how",
+    "crime_howto": "how ways help steps guide tutorial instructions plan explain teach",
+    "hate_or_abuse": "sexual nude explicit racist sexist hateful antisemitic propaganda "
+    "disinformation fake promote glorify glorifies incite",
+    "harmful_content_request": "write create generate produce draft compose give develop design",
+}
+# Markup-like patterns start at these substrings instead of at a word.
+_LITERALS: dict[str, tuple[str, ...]] = {
+    "role_markers": (
+        "<|",
+        "|>",
+        "[inst]",
+        "[/inst]",
+        "<<sys>>",
+        "###",
+        "system:",
+        "[system]",
+        "end of ",
+    ),
+    "exfiltration": ("![",),
+    "token_game": ("tokens",),
+    "violence": ("i want to",),
+}
+# Longest run of anchored attempts before falling back to one plain search, so a
+# text stuffed with anchor words costs at most one regex scan more.
+_MAX_ATTEMPTS = 64
+
+
+_GAP = r"[^.!?\n]{0,40}?"
+_SHORT = r"[^.!?\n]{0,25}?"
+
+FAMILIES: tuple[Family, ...] = (
+    _family(
+        "instruction_override",
+        "injection",
+        "asks to ignore or override the instructions the application gave",
+        "ignore ignoring disregard forget override bypass skip neglect abandon drop follow "
+        "following ignores",
+        r"\b(ignore|ignoring|disregard|forget|override|bypass|skip|neglect|abandon|drop|"
+        r"do not follow|don't follow|stop following)\b"
+        + _GAP
+        + r"\b(previous|prior|above|earlier|preceding|former|original|initial|all|any|your|the|"
+        r"these|those|my|every)\b"
+        + r"[^.!?\n]{0,30}?"
+        + r"\b(instructions?|prompts?|rules|directions?|guidelines|directives?|commands?|"
+        r"context|messages?|orders|programming|constraints|restrictions|guardrails|tasks?|"
+        r"everything)\b"
+        r"|\b(ignore|disregard|forget)\s+(everything|all of (that|this|the above))\b",
+    ),
+    _family(
+        "override_other_language",
+        "injection",
+        "asks, in German, Spanish or French, to ignore the previous instructions",
+        "ignoriere ignorieren vergiss vergessen missachte ignora olvida ignorez oubliez ignorer",
+        r"\b(ignorier\w*|vergiss\w*|vergessen|missachte\w*|ignora|olvida|ignorez|oubliez|ignorer)"
+        r"\b" + _GAP + r"\b(anweisung\w*|vorherig\w*|obig\w*|alles|befehl\w*|regeln|aufgabe\w*|"
+        r"instrucciones|anteriores|reglas|instructions|précédentes|consignes)",
+    ),
+    _family(
+        "new_instructions",
+        "injection",
+        "announces replacement instructions or a new task",
+        "new updated real actual true additional secret hidden now instead",
+        r"\b(new|updated|real|actual|true|additional|secret|hidden) (instructions?|task|"
+        r"objective|directive|system prompt|rules)\b|\bfrom now on,? (you|your|only|always|"
+        r"respond|answer)\b|\binstead,? (you (will|must|should)|respond|answer|say|print|"
+        r"output|write|tell)\b",
+    ),
+    _family(
+        "prompt_extraction",
+        "injection",
+        "tries to extract the system prompt, hidden instructions or a secret",
+        "prompt prompts instructions above initial secret password passcode rules key "
+        "configuration message",
+        r"\b(reveal|show|print|repeat|output|display|tell me|give me|leak|disclose|share|"
+        r"write out|spell out|list|what (is|are|was|were))\b"
+        + _GAP
+        + r"\b(system prompt|system message|initial (prompt|instructions)|original (prompt|"
+        r"instructions)|your (instructions|prompt|rules|guidelines|directives|configuration)|"
+        r"hidden (prompt|instructions)|(text|words|everything|instructions) above|secret "
+        r"(key|word|password|code)|the password|passcode|api key)\b",
+    ),
+    _family(
+        "role_markers",
+        "injection",
+        "contains chat-template or system markers that fake a new system turn",
+        "im_start im_end endoftext inst sys system end instruction",
+        r"<\|?(im_start|im_end|system|endoftext|assistant|user)\|?>|\[/?inst\]|<<sys>>|"
+        r"###\s*(system|instruction|new instruction)|(^|\n|\| )\s*system\s*:|\[system\]|"
+        r"\bend of (prompt|instructions|document|context)\b",
+    ),
+    _family(
+        "addresses_the_model",
+        "injection",
+        "content that speaks to the AI model reading it (typical of indirect injection)",
+        "ai assistant model llm chatbot bot chatgpt gpt when",
+        r"\b(attention|note|important|message|instructions?)s? (to|for) (the )?(ai|assistant|"
+        r"language model|llm|chatbot|bot|model)\b|\b(dear|hey|hi) (ai|assistant|chatgpt|gpt|"
+        r"bot|llm)\b|\bif you are an? (ai|language model|llm|assistant)\b|\bwhen (you|the ai|the "
+        r"assistant|the model) (read|process|summari[sz]e|see)s? this\b",
+    ),
+    _family(
+        "exfiltration",
+        "injection",
+        "asks to send data to an outside address or URL",
+        "send forward email post upload exfiltrate transmit http https",
+        r"\b(send|forward|email|post|upload|exfiltrate|transmit)\b"
+        + _GAP
+        + r"\b(to|at) (https?://|\S+@\S+\.\w+)|!\[[^\]]*\]\(https?://[^)]*(\{|%7b|\?)",
+    ),
+    _family(
+        "unrestricted_persona",
+        "jailbreak",
+        "invokes a DAN-style, developer-mode or unfiltered persona",
+        "dan developer jailbreak jailbroken jailbreaking unfiltered uncensored unrestricted "
+        "amoral unethical evil anything dev aim stan",
+        r"\b(dan|do anything now|developer mode|dev mode|jailbreak\w*|jailbroken|unfiltered|"
+        r"uncensored|unrestricted|amoral|unethical|evil ?(bot|ai|assistant|confidant)|no[- ]"
+        r"?filter|always intelligent and machiavellian)\b",
+    ),
+    _family(
+        "no_limits",
+        "jailbreak",
+        "claims the model is free of rules, filters, ethics or policies",
+        "restrictions restriction limitations limits filters filter censorship rules "
+        "guidelines ethics ethical morals moral boundaries policy policies constraints "
+        "safeguards restricted limited",
+        r"\b(no|without|free (from|of)|not bound by|not (be )?(restricted|limited|constrained) "
+        r"by|doesn't have|does not have|don't have|do not have|beyond|freed from|ignores?)\b"
+        + _SHORT
+        + r"\b(restrictions?|limitations?|limits|filters?|filtering|censorship|rules|"
+        r"guidelines|ethics|ethical|morals?|moral|boundaries|polic(y|ies)|constraints|"
+        r"safeguards)\b",
+    ),
+    _family(
+        "policy_reference",
+        "jailbreak",
+        "mentions the provider's content policy (usually to escape it)",
+        "openai anthropic content usage safety",
+        r"\b(openai|anthropic|content|usage|safety) (polic(y|ies)|guidelines|rules|filters?)\b",
+    ),
+    _family(
+        "never_refuse",
+        "jailbreak",
+        "forbids refusals, warnings or apologies",
+        "refuse decline deny apologize apologise sorry warnings warning disclaimers warn character",
+        r"\b(never|not|don't|do not|cannot|can't|won't|will not|must not|mustn't|shouldn't|"
+        r"should not)\b" + r"[^.!?\n]{0,20}?" + r"\b(refuse|decline|deny|apologi[sz]e|say "
+        r"(no|sorry|that you can't|i can't)|add (any )?(warnings?|disclaimers?)|break "
+        r"character|warn)\b",
+    ),
+    _family(
+        "token_game",
+        "jailbreak",
+        "uses a token/penalty game or insists on staying in character",
+        "character tokens token role persona",
+        r"\b(stay(ing)? in character|remain in character|stay in (the )?role|you will lose "
+        r"(\d+ )?tokens?|token system|\d+ tokens)\b",
+    ),
+    _family(
+        "dual_response",
+        "jailbreak",
+        "asks for two answers (a normal one and an unfiltered one)",
+        "two 2 dual both normal classic responses answers",
+        r"\b(two|2|dual|both) (different |separate )?(responses|answers|paragraphs|outputs)\b|"
+        r"\b(normal|classic) (response|output|mode)\b",
+    ),
+    _family(
+        "weapons",
+        "harmful",
+        "asks how to make or obtain weapons, explosives or poisons",
+        "bomb bombs explosive explosives molotov napalm grenade grenades nerve sarin ricin "
+        "anthrax bioweapon bioweapons chemical poison gun firearm firearms silencer weapon "
+        "weapons",
+        r"\b(make|build|create|assemble|synthesi[sz]e|produce|manufacture|construct|obtain|buy|"
+        r"get|making|building)\b" + _GAP + r"\b(bombs?|explosives?|pipe bomb|molotov|napalm|"
+        r"grenades?|nerve (agent|gas)|sarin|ricin|anthrax|bioweapons?|chemical weapons?|"
+        r"poisons?|untraceable (gun|firearm|weapon)s?|ghost gun|silencer|weapons? of mass)\b",
+    ),
+    _family(
+        "drugs",
+        "harmful",
+        "asks how to make or traffic illegal drugs",
+        "meth methamphetamine cocaine heroin fentanyl lsd mdma crack drugs drug",
+        r"\b(make|cook|synthesi[sz]e|produce|manufacture|grow|buy|sell|smuggle|get|making)\b"
+        + _GAP
+        + r"\b(meth(amphetamine)?|cocaine|heroin|fentanyl|lsd|mdma|crack cocaine|"
+        r"illegal drugs?)\b",
+    ),
+    _family(
+        "violence",
+        "harmful",
+        "asks how to hurt, kill or abuse people or animals",
+        "kill murder hurt harm poison assault torture kidnap shoot stab strangle injure abuse",
+        r"\b(how (to|do i|can i|would i|could i)|ways to|best way to|help me|steps to|plan to|"
+        r"i want to|tell me how to)\b" + r"[^.!?\n]{0,30}?" + r"\b(kill|murder|hurt|harm|poison|"
+        r"assault|torture|kidnap|shoot|stab|strangle|injure|abuse)\b"
+        + r"[^.!?\n]{0,20}?"
+        + r"\b(someone|somebody|a person|people|him|her|them|my|a child|children|kids|wife|"
+        r"husband|neighbou?r|boss|coworker|family|myself|animals?|dog|cat|without)\b",
+    ),
+    _family(
+        "cybercrime",
+        "harmful",
+        "asks for malware or for breaking into accounts and systems",
+        "malware ransomware virus keylogger botnet trojan backdoor spyware rootkit worm "
+        "phishing ddos hack steal crack",
+        r"\b(write|create|develop|make|build|code|design|give me|generate|how (to|do i|can i))\b"
+        + _GAP
+        + r"\b(malware|ransomware|virus|keylogger|botnet|trojan|backdoor|spyware|rootkit|"
+        r"phishing (email|site|page|website|scam)|ddos attack|hack into|steal (passwords|"
+        r"credentials|data|identities|money|credit card)|crack (passwords?|software))\b",
+    ),
+    _family(
+        "crime_howto",
+        "harmful",
+        "asks for help committing a crime (fraud, theft, evasion, extortion)",
+        "launder laundering counterfeit fraud scam steal stealing shoplift shoplifting evade "
+        "identity bribe blackmail extort forge smuggle traffic cheat vandalize lock suicide "
+        "break",
+        r"\b(how (to|do i|can i)|ways to|help me|steps to|guide (to|for|on)|tutorial on|"
+        r"instructions (for|on)|plan to|explain how to|teach me to)\b"
+        + _GAP
+        + r"\b(launder\w*|counterfeit\w*|commit (fraud|crimes?|identity theft|tax evasion|"
+        r"suicide)|scam \w+|steal\w*|shoplift\w*|evade (taxes|the police|law enforcement)|"
+        r"bribe\w*|blackmail\w*|extort\w*|forge\w*|smuggl\w*|traffick\w*|vandali[sz]e|"
+        r"break into|pick a lock)\b",
+    ),
+    _family(
+        "hate_or_abuse",
+        "harmful",
+        "asks for hateful, extremist or child-abuse content",
+        "child children minors minor underage kids racist sexist hateful antisemitic "
+        "propaganda disinformation promote glorify incite",
+        r"\b(sexual|nude|explicit)\b" + r"[^.!?\n]{0,30}?" + r"\b(child|children|minors?|"
+        r"underage|kids?)\b|\b(racist|sexist|hateful|antisemitic) (joke|speech|content|"
+        r"propaganda|manifesto)|\b(propaganda|disinformation|fake news) (about|against|to)\b|"
+        r"\b(promote|glorif(y|ies)|incite)\b" + r"[^.!?\n]{0,30}?" + r"\b(violence|terrorism|"
+        r"genocide|hatred|self-harm|suicide|eating disorders?)\b",
+    ),
+    _family(
+        "harmful_content_request",
+        "harmful",
+        "asks to produce a guide, script or post for an illegal or dangerous purpose",
+        "write create generate produce draft compose give develop design",
+        r"\b(write|create|generate|produce|draft|compose|give|develop|design)\b"
+        + r"[^.!?\n]{0,30}?"
+        + r"\b(tutorial|guide|instructions|step-by-step|manual|script|"
+        r"program|plan|post|article|letter|message|speech|strategy|website|app)\b"
+        + _GAP
+        + r"\b(illegal\w*|harmful|dangerous|unethical|violen\w+|hate|fraud\w*|steal\w*|hack\w*|"
+        r"poison\w*|weapons?|drugs?|suicide|self-harm|bombs?|terror\w*|cheat\w*|manipulat\w*|"
+        r"exploit\w*)\b",
+    ),
+)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a folded text, for the families' gates (~10 us per KB)."""
+    return frozenset(
+        text.encode("utf-8", "surrogatepass")
+        .translate(_PUNCT)
+        .decode("utf-8", "surrogatepass")
+        .split()
+    )
+
+
+def find_signals(text: str, words: frozenset[str] | None = None) -> list[SignalHit]:
+    """Every family whose gate and pattern match ``text`` (first match each)."""
+    if words is None:
+        words = word_set(text)
+    hits: list[SignalHit] = []
+    for fam in FAMILIES:
+        if fam.gate.isdisjoint(words):
+            continue
+        m = _match_family(fam, text, words)
+        if m is not None:
+            hits.append(SignalHit(fam, m.span()))
+    return hits
+
+
+def _match_family(fam: Family, text: str, words: frozenset[str]) -> re.Match[str] | None:
+    for lit in fam.literals:
+        i = text.find(lit)
+        if i >= 0:
+            m = fam.pattern.search(text, max(0, i - 16))
+            if m is not None:
+                return m
+    attempts = 0
+    for word in fam.anchors & words:
+        i = text.find(word)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                attempts += 1
+                if attempts > _MAX_ATTEMPTS:
+                    # The whole text, not from here: anchors are visited in set order
+                    # (which varies per process), and the answer must not.
+                    return fam.pattern.search(text)
+                m = fam.pattern.match(text, i)
+                if m is not None:
+                    return m
+            i = text.find(word, i + 1)
+    return None

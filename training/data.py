@@ -1,0 +1,59 @@
+"""Loading the labelled prompt data sets for training and for ``bench/detection.py``.
+
+Every row of ``../shared/datasets/prompts/*.jsonl`` is used except those a
+source marks ``loosely_harmful`` (restricted-advice questions, not harmful
+requests). The two scope sets (CLINC150, banking77) are benign; a fixed,
+seeded sample of them is used so they do not swamp the attack data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["ATTACK_LABELS", "Row", "datasets_dir", "load_rows"]
+
+ATTACK_LABELS = frozenset({"injection", "jailbreak"})
+SCOPE_SAMPLE = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    text: str
+    label: str  # injection | jailbreak | harmful | benign
+    source: str  # the data file's stem: the unit of leave-one-source-out
+
+
+def datasets_dir() -> Path:
+    env = os.environ.get("FIREWALL_PROXY_DATASETS")
+    path = Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets"
+    if not (path / "prompts").is_dir():
+        raise SystemExit(
+            f"data sets not found at {path.resolve()} (expected prompts/*.jsonl); "
+            "set FIREWALL_PROXY_DATASETS"
+        )
+    return path
+
+
+def _read(path: Path) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_rows(root: Path | None = None, scope_sample: int = SCOPE_SAMPLE) -> list[Row]:
+    """All usable rows, in a deterministic order."""
+    root = root or datasets_dir()
+    rows: list[Row] = []
+    for path in sorted((root / "prompts").glob("*.jsonl")):
+        for r in _read(path):
+            if r.get("loosely_harmful"):
+                continue
+            rows.append(Row(str(r["text"]), str(r["label"]), path.stem))
+    for path in sorted((root / "scope").glob("*.jsonl")):
+        data = _read(path)
+        picked = random.Random(f"scope:{path.stem}").sample(data, min(scope_sample, len(data)))
+        rows.extend(Row(str(r["text"]), "benign", path.stem) for r in picked)
+    return rows
