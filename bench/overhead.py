@@ -183,7 +183,7 @@ def start_module(
     return proc
 
 
-def start_serve(upstream: str, port: int) -> subprocess.Popen[bytes]:
+def start_serve(upstream: str, port: int, policy: str) -> subprocess.Popen[bytes]:
     cmd = [
         PY,
         "-m",
@@ -194,7 +194,7 @@ def start_serve(upstream: str, port: int) -> subprocess.Popen[bytes]:
         "--port",
         str(port),
         "--policy",
-        str(ROOT / "policies" / "default.yaml"),
+        policy,
         "--events",
         "none",
     ]
@@ -258,13 +258,19 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per measured run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--only", default="abcde", help="which setups to run, e.g. 'ab'")
+    parser.add_argument(
+        "--policy",
+        type=Path,
+        default=ROOT / "policies" / "default.yaml",
+        help="policy for (b) and (e)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench/overhead.py needs wrk: apt-get install wrk")
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        policy = str(ROOT / "policies" / "default.yaml")
+        policy = str(args.policy.resolve())
         up_port = free_port()
         upstream = start_module(BARE_APP, up_port, tmp, {})
         upstream_url = f"http://127.0.0.1:{up_port}"
@@ -287,7 +293,7 @@ def main() -> None:
                         PLAIN_PROXIES["aiohttp"], p, tmp, {"UPSTREAM": upstream_url}
                     ),
                 ),
-                ("(e) firewall-proxy serve", lambda p: start_serve(upstream_url, p)),
+                ("(e) firewall-proxy serve", lambda p: start_serve(upstream_url, p, policy)),
             ]
             for name, start in plans:
                 if name[1] not in args.only:
@@ -306,7 +312,8 @@ def main() -> None:
     by = {r.name[:3]: r for r in results}
     print(
         f"\nfirewall-proxy overhead: 1 KB chat body ({len(BODY)} bytes), POST, "
-        f"c={args.connections}, {args.duration}s per run, wrk, 127.0.0.1\n"
+        f"c={args.connections}, {args.duration}s per run, wrk, 127.0.0.1, "
+        f"policy {args.policy.name}\n"
     )
     print(
         f"{'setup':<32}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'CPU µs/req':>12}"
