@@ -27,20 +27,18 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PY = sys.executable
+from harness import CLK_TCK, PY, ROOT, cpu_seconds, free_port, run_wrk, wait_port
+
 PG_DSN = os.environ.get("FIREWALL_PROXY_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = "fp_bench_events"
 
@@ -127,23 +125,6 @@ class Setup:
     errors: int = 0
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def wait_port(port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError(f"server on port {port} did not start")
-
-
 def start(setup: Setup, port: int, tmp: Path) -> subprocess.Popen[bytes]:
     module = tmp / f"bench_events_{setup.key}_{port}.py"
     consts = {
@@ -173,14 +154,6 @@ def start(setup: Setup, port: int, tmp: Path) -> subprocess.Popen[bytes]:
     return proc
 
 
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
-
 def postgres_cpu_seconds() -> float:
     """CPU of every PostgreSQL process on this machine (the store's work on the server side)."""
     total = 0.0
@@ -196,22 +169,11 @@ def postgres_cpu_seconds() -> float:
 
 
 def wrk(port: int, duration: int, connections: int, tmp: Path) -> tuple[float, int, int]:
-    script = tmp / "post.lua"
-    script.write_text(
-        f'wrk.method = "POST"\nwrk.body = {json.dumps(BODY)}\n'
-        'wrk.headers["Content-Type"] = "application/json"\n'
-        "done = function(s, l, r)\n"
-        '  io.write(string.format("JSON %d %d %d\\n", s.requests, s.duration,\n'
-        "    s.errors.status + s.errors.connect + s.errors.read + s.errors.write +"
-        " s.errors.timeout))\nend\n"
-    )
     url = f"http://127.0.0.1:{port}/v1/chat/completions"
-    base = ["wrk", "-t1", f"-c{connections}", "-s", str(script), url]
-    out = subprocess.run(
-        [*base, f"-d{duration}s"], capture_output=True, check=True, text=True
-    ).stdout
-    _, reqs, dur_us, errors = next(x for x in out.splitlines() if x.startswith("JSON ")).split()
-    return int(reqs) / (int(dur_us) / 1e6), int(errors), int(reqs)
+    run = run_wrk(
+        url, BODY, {"Content-Type": "application/json"}, duration, connections, tmp, warmup=0
+    )
+    return run.rps, run.errors, run.requests
 
 
 def scrape(port: int) -> dict[str, float]:

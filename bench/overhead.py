@@ -20,20 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import textwrap
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PY = sys.executable
-CLK_TCK = os.sysconf("SC_CLK_TCK")
+from harness import PY, ROOT, Result, free_port, measure, start_module, wait_port
 
 PROMPT = (
     "Hello! I am planning a trip to Lisbon next spring with my family and would like some "
@@ -125,64 +118,6 @@ BARE_APP = """
 """
 
 
-@dataclass
-class Result:
-    name: str
-    rps: float
-    p50_ms: float
-    p99_ms: float
-    cpu_us: float
-    errors: int
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def wait_port(port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError(f"server on port {port} did not start")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
-
-def start_module(
-    source: str, port: int, tmp: Path, env_extra: dict[str, str]
-) -> subprocess.Popen[bytes]:
-    module = tmp / f"bench_app_{port}.py"
-    header = "".join(f"{k} = {v!r}\n" for k, v in env_extra.items())
-    module.write_text(header + textwrap.dedent(source))
-    cmd = [
-        PY,
-        "-m",
-        "uvicorn",
-        f"{module.stem}:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-        "--app-dir",
-        str(tmp),
-    ]
-    proc = subprocess.Popen(cmd, cwd=ROOT)
-    wait_port(port)
-    return proc
-
-
 def start_serve(upstream: str, port: int, policy: str) -> subprocess.Popen[bytes]:
     cmd = [
         PY,
@@ -203,54 +138,20 @@ def start_serve(upstream: str, port: int, policy: str) -> subprocess.Popen[bytes
     return proc
 
 
-def run_wrk(
-    port: int, duration: int, connections: int, tmp: Path
-) -> tuple[float, float, float, int, int]:
-    script = tmp / "post.lua"
-    script.write_text(
-        'wrk.method = "POST"\n'
-        f"wrk.body = {json.dumps(BODY)}\n"
-        'wrk.headers["Content-Type"] = "application/json"\n'
-        "done = function(summary, latency, requests)\n"
-        '  io.write(string.format("JSON %d %d %d %f %f\\n", summary.requests,\n'
-        "    summary.errors.status + summary.errors.connect + summary.errors.read +\n"
-        "    summary.errors.write + summary.errors.timeout, summary.duration,\n"
-        "    latency:percentile(50), latency:percentile(99)))\n"
-        "end\n"
-    )
-    url = f"http://127.0.0.1:{port}/v1/chat/completions"
-    # warm-up, then the measured run
-    subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", "-d2s", "-s", str(script), url],
-        capture_output=True,
-        check=True,
-    )
-    out = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", str(script), url],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
-    line = next(x for x in out.splitlines() if x.startswith("JSON "))
-    _, reqs, errors, dur_us, p50, p99 = line.split()
-    return (
-        int(reqs) / (int(dur_us) / 1e6),
-        float(p50) / 1000,
-        float(p99) / 1000,
-        int(reqs),
-        int(errors),
-    )
-
-
-def measure(
+def bench(
     name: str, proc: subprocess.Popen[bytes], port: int, args: argparse.Namespace, tmp: Path
 ) -> Result:
-    before = cpu_seconds(proc.pid)
-    rps, p50, p99, reqs, errors = run_wrk(port, args.duration, args.connections, tmp)
-    used = cpu_seconds(proc.pid) - before
-    # CPU covers the warm-up too: divide by all requests served in both runs.
-    total = reqs + rps * 2
-    return Result(name, rps, p50, p99, used / total * 1e6, errors)
+    url = f"http://127.0.0.1:{port}/v1/chat/completions"
+    return measure(
+        name,
+        proc,
+        url,
+        BODY,
+        {"Content-Type": "application/json"},
+        args.duration,
+        args.connections,
+        tmp,
+    )
 
 
 def main() -> None:
@@ -275,7 +176,7 @@ def main() -> None:
         upstream = start_module(BARE_APP, up_port, tmp, {})
         upstream_url = f"http://127.0.0.1:{up_port}"
         try:
-            results.append(measure("(a) bare demo app", upstream, up_port, args, tmp))
+            results.append(bench("(a) bare demo app", upstream, up_port, args, tmp))
             plans = [
                 (
                     "(b) (a) + FirewallMiddleware",
@@ -301,7 +202,7 @@ def main() -> None:
                 port = free_port()
                 proc = start(port)
                 try:
-                    results.append(measure(name, proc, port, args, tmp))
+                    results.append(bench(name, proc, port, args, tmp))
                 finally:
                     proc.terminate()
                     proc.wait(timeout=10)

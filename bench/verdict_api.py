@@ -26,22 +26,18 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from harness import ROOT, Result, free_port, measure, start_module
+
 sys.path.insert(0, str(ROOT))
 
-from firewall_proxy.api.keys import KeyStore  # noqa: E402 - after the path set-up
+from firewall_proxy.api.keys import KeyStore
 
-PY = sys.executable
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 POLICY = ROOT / "policies" / "default.yaml"
 
 PROMPT = (
@@ -84,106 +80,7 @@ API_APP = """
 """
 
 
-@dataclass
-class Result:
-    name: str
-    rps: float
-    p50_ms: float
-    p99_ms: float
-    cpu_us: float
-    errors: int
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def wait_port(port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError(f"server on port {port} did not start")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
-
-def start_module(
-    source: str, port: int, tmp: Path, consts: dict[str, str | None]
-) -> subprocess.Popen[bytes]:
-    module = tmp / f"bench_api_{port}.py"
-    header = "".join(f"{k} = {v!r}\n" for k, v in consts.items())
-    module.write_text(header + textwrap.dedent(source))
-    cmd = [
-        PY,
-        "-m",
-        "uvicorn",
-        f"{module.stem}:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-        "--app-dir",
-        str(tmp),
-    ]
-    proc = subprocess.Popen(cmd, cwd=ROOT)
-    wait_port(port)
-    return proc
-
-
-def run_wrk(
-    port: int, key: str, duration: int, connections: int, tmp: Path
-) -> tuple[float, float, float, int, int]:
-    script = tmp / "post.lua"
-    script.write_text(
-        'wrk.method = "POST"\n'
-        f"wrk.body = {json.dumps(BODY)}\n"
-        'wrk.headers["Content-Type"] = "application/json"\n'
-        f'wrk.headers["Authorization"] = "Bearer {key}"\n'
-        "done = function(summary, latency, requests)\n"
-        '  io.write(string.format("JSON %d %d %d %f %f\\n", summary.requests,\n'
-        "    summary.errors.status + summary.errors.connect + summary.errors.read +\n"
-        "    summary.errors.write + summary.errors.timeout, summary.duration,\n"
-        "    latency:percentile(50), latency:percentile(99)))\n"
-        "end\n"
-    )
-    url = f"http://127.0.0.1:{port}/firewall/bench"
-    subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", "-d2s", "-s", str(script), url],
-        capture_output=True,
-        check=True,
-    )  # warm-up: caches, JIT-free paths
-    out = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", str(script), url],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
-    line = next(x for x in out.splitlines() if x.startswith("JSON "))
-    _, reqs, errors, dur_us, p50, p99 = line.split()
-    # errors include every non-2xx/3xx answer (wrk's errors.status): a 401, 406 or 429
-    # would show there, so a clean run proves every request got a passing verdict.
-    return (
-        int(reqs) / (int(dur_us) / 1e6),
-        float(p50) / 1000,
-        float(p99) / 1000,
-        int(reqs),
-        int(errors),
-    )
-
-
-def measure(
+def bench(
     name: str,
     proc: subprocess.Popen[bytes],
     port: int,
@@ -191,11 +88,19 @@ def measure(
     args: argparse.Namespace,
     tmp: Path,
 ) -> Result:
-    before = cpu_seconds(proc.pid)
-    rps, p50, p99, reqs, errors = run_wrk(port, key, args.duration, args.connections, tmp)
-    used = cpu_seconds(proc.pid) - before
-    total = reqs + rps * 2  # CPU covers the warm-up run too
-    return Result(name, rps, p50, p99, used / total * 1e6, errors)
+    # wrk counts every non-2xx/3xx answer as an error: a 401, 406 or 429 would show
+    # there, so a clean run proves every request got a passing verdict.
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {key}"}
+    return measure(
+        name,
+        proc,
+        f"http://127.0.0.1:{port}/firewall/bench",
+        BODY,
+        headers,
+        args.duration,
+        args.connections,
+        tmp,
+    )
 
 
 def engine_cost_us(n: int = 500) -> float:
@@ -253,7 +158,7 @@ def main() -> None:
             extra = {"STORE": store_url, "PROJECT_POLICY": str(policy)}
             proc = start_module(source, port, tmp, {**consts, **extra})
             try:
-                results.append(measure(name, proc, port, key, args, tmp))
+                results.append(bench(name, proc, port, key, args, tmp))
             finally:
                 proc.terminate()
                 proc.wait(timeout=10)
