@@ -207,9 +207,15 @@ class Engine:
     ) -> None:
         cfg = self.policy.events
         excerpt = make_excerpt(payload, verdict.findings, cfg.excerpt, cfg.excerpt_chars)
+        image = _image_summary(payload, verdict) if payload is not None else None
         self.events.emit(
             Event.from_verdict(
-                verdict, project=self.project, route=route, excerpt=excerpt, request_id=request_id
+                verdict,
+                project=self.project,
+                route=route,
+                excerpt=excerpt,
+                request_id=request_id,
+                image=image,
             )
         )
 
@@ -217,3 +223,20 @@ class Engine:
     def fixes(verdict: Verdict) -> list[Fix]:
         """The corrections of the findings that decided an ``impute`` verdict."""
         return [f.fix for f in verdict.deciding if f.fix is not None]
+
+
+def _image_summary(payload: Payload, verdict: Verdict) -> dict[str, Any] | None:
+    """What an image event keeps of the images: type, size, and each measured property
+    the image rules reported (rule -> observed value). Never the pixels."""
+    if not payload.images:
+        return None
+    properties: dict[str, Any] = {}
+    for f in verdict.findings:
+        if f.data and "rule" in f.data and "value" in f.data:
+            properties[str(f.data["rule"])] = f.data["value"]
+    return {
+        "count": len(payload.images),
+        "media_types": [i.media_type for i in payload.images],
+        "bytes": [len(i.data) if i.data is not None else None for i in payload.images],
+        "properties": properties,
+    }

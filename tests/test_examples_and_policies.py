@@ -97,3 +97,29 @@ async def test_on_parse_error_forward_passes_malformed_bodies_with_a_flag() -> N
     assert r.status_code == 200
     assert upstream.requests[0]["body"] == b"not json at all"
     assert [e.action for e in sink.events] == ["flag"]
+
+
+async def test_image_events_carry_the_measured_properties() -> None:
+    import io
+
+    from PIL import Image
+
+    upstream = RecordingApp()
+    sink = MemorySink()
+    mw = FirewallMiddleware(
+        upstream, load_policy(ROOT / "policies" / "image-classifier.yaml"), events=sink
+    )
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 32), (250, 250, 250)).save(buf, format="JPEG")  # tiny, blown out
+    async with _client(mw) as c:
+        r = await c.post(
+            "/v1/classify", content=buf.getvalue(), headers={"content-type": "image/jpeg"}
+        )
+    assert r.headers["x-firewall-action"] == "flag"  # the rules file's action for these rules
+    image = sink.events[0].image
+    assert image is not None
+    assert image["count"] == 1 and image["media_types"] == ["image/jpeg"]
+    assert image["bytes"] == [len(buf.getvalue())]
+    assert image["properties"]["min_side"] == 32.0
+    assert image["properties"]["clipped"] == 1.0
+    assert image["properties"]["sharpness"] == 0.0
