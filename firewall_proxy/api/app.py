@@ -245,7 +245,12 @@ class VerdictApi:
             )
             await _send_json(send, exc.status, answer, {"x-request-id": request_id, **exc.headers})
             return
-        verdict, _ = await engine.evaluate(payload, route=scope["path"], request_id=request_id)
+        # ?record=false: evaluate only (a client checking before it decides to upload);
+        # otherwise non-passing verdicts are recorded, as on the proxy.
+        record = _query_flag(scope, b"record", default=True)
+        verdict, _ = await engine.evaluate(
+            payload, route=scope["path"], request_id=request_id, record=record
+        )
         status = verdict_status(verdict)
         out = verdict_body(
             verdict,
@@ -395,3 +400,12 @@ def api_app_for_serve(
     return build_api_app(
         projects, KeyStore(Path(keys_file)), open_rate_limiter(rate_limit_store), events
     )
+
+
+def _query_flag(scope: Scope, name: bytes, *, default: bool) -> bool:
+    """A boolean query parameter (``false``/``0``/``no`` are false)."""
+    for pair in scope.get("query_string", b"").split(b"&"):
+        key, _, value = pair.partition(b"=")
+        if key == name:
+            return value.lower() not in (b"false", b"0", b"no")
+    return default

@@ -246,3 +246,19 @@ def test_routing_edges(deployment: Deployment, http: httpx.Client) -> None:
     )
     assert r.headers["x-request-id"] == "req-42"
     assert r.headers["x-firewall-action"] == "pass"
+
+
+def test_record_false_evaluates_without_recording(
+    deployment: Deployment, http: httpx.Client
+) -> None:
+    r = http.post(
+        "/firewall/alpha",
+        params={"record": "false"},
+        json={"prompt": INJECTION},
+        headers={"Authorization": f"Bearer {deployment.alpha_key}"},
+    )
+    assert r.status_code == 406
+    assert r.json()["action"] == "block"
+    assert r.json()["id"] not in [e.id for e in deployment.events.events]
+    recorded = post(http, "alpha", deployment.alpha_key, {"prompt": INJECTION})
+    assert recorded.json()["id"] in [e.id for e in deployment.events.events]
