@@ -24,7 +24,6 @@ from firewall_proxy._exceptions import (
     UpstreamError,
 )
 from firewall_proxy.enforce.middleware import FirewallMiddleware
-from firewall_proxy.enforce.proxy import ProxyApp, UpstreamConfig
 from firewall_proxy.engine import Engine, Inspection
 from firewall_proxy.evaluate.base import CannotDecide, EvalContext, Evaluator, EvaluatorOptions
 from firewall_proxy.events.model import Event, EventSink, MemorySink, NullSink
@@ -32,6 +31,26 @@ from firewall_proxy.extract.payload import ImagePart, Payload, TextPart
 from firewall_proxy.findings import Action, Category, Finding, Fix, Mode, Undecided, Verdict
 from firewall_proxy.policy.loader import load_policy, load_policy_text
 from firewall_proxy.policy.models import Policy
+
+# The reverse proxy pulls in aiohttp; middleware users never need it, so it loads on use.
+_LAZY = {
+    "ProxyApp": "firewall_proxy.enforce.proxy",
+    "UpstreamConfig": "firewall_proxy.enforce.proxy",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'firewall_proxy' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Action",
