@@ -48,11 +48,13 @@ _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
 
-def score_rows(model: AttackModel, texts: list[str]) -> np.ndarray:
-    """(attack, harmful) scores per text, through the evaluator's view scoring."""
-    ev = PromptAttacksEvaluator.from_config({})
+def score_rows(model: AttackModel | None, texts: list[str]) -> np.ndarray:
+    """(attack, harmful) scores per text, through the evaluator's view scoring;
+    ``model=None`` scores with the phrase signals alone (``detectors: [signals]``)."""
+    ev = PromptAttacksEvaluator.from_config({} if model else {"detectors": ["signals"]})
     assert isinstance(ev, PromptAttacksEvaluator)
-    ev.use_model(model)
+    if model is not None:
+        ev.use_model(model)
     out = np.zeros((len(texts), 2))
     for i, text in enumerate(texts):
         best = ev.score_views(normalize(text).labelled_views(), "user", False)
@@ -102,7 +104,20 @@ def loso(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, AttackModel]
     return scores, models
 
 
-def quality_table(rows: list[Row], scores: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def signals_only(rows: list[Row]) -> dict[str, np.ndarray]:
+    """Scores with the phrase signals alone: nothing is trained, so no split applies
+    (but the families were written by people who had seen these data sets)."""
+    scores: dict[str, np.ndarray] = {}
+    for s in sorted({r.source for r in rows}):
+        scores[s] = score_rows(None, [r.text for r in rows if r.source == s])
+    return scores
+
+
+def quality_table(
+    rows: list[Row],
+    scores: dict[str, np.ndarray],
+    title: str = "Leave-one-source-out (each source scored by a model trained without it)",
+) -> dict[str, np.ndarray]:
     by_src: dict[str, list[Row]] = {}
     for r in rows:
         by_src.setdefault(r.source, []).append(r)
@@ -113,7 +128,7 @@ def quality_table(rows: list[Row], scores: dict[str, np.ndarray]) -> dict[str, n
         "benign_attack": [],
         "benign_harmful": [],
     }
-    print("\nLeave-one-source-out (each source scored by a model trained without it)")
+    print(f"\n{title}")
     hdr = (
         f"{'source':<34}{'n':>6}{'att':>5}{'harm':>5}{'ben':>6}"
         f"{'rec@.5':>7}{'rec@.85':>8}{'hrec@.5':>8}{'FPRa@.5':>8}{'FPRh@.5':>8}"
@@ -148,9 +163,12 @@ def quality_table(rows: list[Row], scores: dict[str, np.ndarray]) -> dict[str, n
     return {k: np.concatenate(v) for k, v in pooled.items()}
 
 
-def pooled_table(p: dict[str, np.ndarray]) -> None:
+def pooled_table(
+    p: dict[str, np.ndarray],
+    title: str = "Pooled (all held-out scores together; FPR = benign rows over the same head)",
+) -> None:
     att, harm, ben = p["attack"], p["harmful"], p["benign"]
-    print("\nPooled (all held-out scores together; FPR = benign rows over the same head)")
+    print(f"\n{title}")
     print(f"{'what':<24}{'thr':>6}{'recall':>8}{'prec':>7}{'F1':>7}{'benign FPR':>11}")
     for name, pos, neg in (
         ("injection ∪ jailbreak", att, p["benign_attack"]),
@@ -293,6 +311,12 @@ def main() -> int:
     pooled_table(pooled)
     reliability(rows, scores)
     obfuscated_table(rows, scores, models, args.sample_obfuscated)
+    # The phrase families alone (detectors: [signals], what policies/default.yaml runs):
+    sig = signals_only(rows)
+    pooled_table(
+        quality_table(rows, sig, "Phrase signals only (detectors: [signals]; nothing trained)"),
+        "Pooled, phrase signals only",
+    )
     if not args.skip_latency:
         latency(args.policy, args.latency_runs)
     ru = resource.getrusage(resource.RUSAGE_SELF)
