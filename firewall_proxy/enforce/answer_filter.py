@@ -206,7 +206,8 @@ def _text_fields(doc: Any) -> list[tuple[str, str, Setter]]:
 def _is_end(doc: Any) -> bool:
     if not isinstance(doc, dict):
         return False
-    if doc.get("type") in _END_TYPES:
+    kind = doc.get("type")
+    if isinstance(kind, str) and kind in _END_TYPES:  # an upstream may send any JSON here
         return True
     choices = doc.get("choices")
     return isinstance(choices, list) and any(

@@ -86,7 +86,9 @@ def extract_openai_chat(doc: Any, options: dict[str, Any]) -> Payload:
         where = f"messages[{i}]"
         if not isinstance(msg, dict):
             raise MalformedPayload(f"{where} must be an object", field=where)
-        role = _OPENAI_ROLES.get(msg.get("role"))  # type: ignore[arg-type]
+        raw_role = msg.get("role")
+        # A non-string role (a list, an object) must be a 400, not a failed dict lookup.
+        role = _OPENAI_ROLES.get(raw_role) if isinstance(raw_role, str) else None
         if role is None:
             raise MalformedPayload(
                 f"{where}.role must be one of {sorted(_OPENAI_ROLES)}", field=f"{where}.role"

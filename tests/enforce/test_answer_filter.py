@@ -87,3 +87,12 @@ def test_sse_rewriter_passes_unknown_events_and_done() -> None:
     out = rw.feed(raw) + rw.close()
     assert b"event: ping" in out and out.endswith(b"data: [DONE]\n\n")
     assert b"ops.team" not in out and b"[EMAIL]" in out
+
+
+def test_an_upstream_event_with_an_odd_type_field_is_not_an_error() -> None:
+    from firewall_proxy.enforce.answer_filter import _is_end
+
+    # The upstream decides what its JSON holds; a list where a string is expected
+    # must not raise mid-stream.
+    assert _is_end({"type": ["content_block_stop"]}) is False
+    assert _is_end({"type": "message_delta"}) is True

@@ -54,6 +54,8 @@ def test_openai_extracts_every_user_turn_with_roles_and_pointers() -> None:
         ([1, 2], "body"),
         ({"messages": "hi"}, "messages"),
         ({"messages": [{"role": "wizard", "content": "x"}]}, "messages[0].role"),
+        ({"messages": [{"role": [[], 5.2], "content": "x"}]}, "messages[0].role"),
+        ({"messages": [{"role": {"a": 1}, "content": "x"}]}, "messages[0].role"),
         ({"messages": [{"role": "user", "content": 5}]}, "messages[0].content"),
         (
             {"messages": [{"role": "user", "content": [{"type": "text", "text": 1}]}]},
