@@ -32,12 +32,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import CLK_TCK, PY, ROOT, cpu_seconds, free_port, run_wrk, wait_port
+from harness import CLK_TCK, cpu_seconds, free_port, run_wrk, start_module
 
 PG_DSN = os.environ.get("FIREWALL_PROXY_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = "fp_bench_events"
@@ -126,32 +125,13 @@ class Setup:
 
 
 def start(setup: Setup, port: int, tmp: Path) -> subprocess.Popen[bytes]:
-    module = tmp / f"bench_events_{setup.key}_{port}.py"
     consts = {
         "POLICY": POLICY,
         "STORE": setup.store,
         "METRICS": setup.metrics,
         "SPILL": str(tmp / f"spill-{setup.key}.jsonl"),
     }
-    module.write_text("".join(f"{k} = {v!r}\n" for k, v in consts.items()) + textwrap.dedent(APP))
-    cmd = [
-        PY,
-        "-m",
-        "uvicorn",
-        f"{module.stem}:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-        "--app-dir",
-        str(tmp),
-    ]
-    proc = subprocess.Popen(cmd, cwd=ROOT)
-    wait_port(port)
-    return proc
+    return start_module(APP, port, tmp, consts)
 
 
 def postgres_cpu_seconds() -> float:

@@ -205,6 +205,8 @@ class Engine:
     def record(
         self, verdict: Verdict, payload: Payload | None, *, route: str, request_id: str = ""
     ) -> None:
+        if isinstance(self.events, NullSink):
+            return  # nothing would keep the event: don't build it
         cfg = self.policy.events
         excerpt = make_excerpt(payload, verdict.findings, cfg.excerpt, cfg.excerpt_chars)
         image = _image_summary(payload, verdict) if payload is not None else None

@@ -98,7 +98,7 @@ class Dispatcher:
         await self.default(scope, receive, send)
 
     async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
-        apps = [self.default, *(app for _, app in self.mounts if app is not _health)]
+        apps = [self.default, *(app for _, app in self.mounts)]
         await run_lifespans(apps, scope, receive, send)
 
 

@@ -134,14 +134,14 @@ class FirewallMiddleware:
             )
             return
         # outbound hook (issue 4): canary in the system prompt, answer scanning/restoration
-        guard = outbound_guard(self.engine, route, inspection, scope)
+        guard = outbound_guard(self.engine, route, inspection, scope, request_id)
         if guard is not None:
             inspection.body = guard.prepare_request(inspection.body)
             scope, send = guard.request_scope(scope), guard.wrap(send)
-        await self._forward(scope, receive, send, inspection, body)
+        await self._forward(scope, receive, send, inspection)
 
     async def _forward(
-        self, scope: Scope, receive: Receive, send: Send, inspection: Inspection, original: bytes
+        self, scope: Scope, receive: Receive, send: Send, inspection: Inspection
     ) -> None:
         verdict = inspection.verdict
         body = inspection.body

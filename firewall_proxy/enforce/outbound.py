@@ -319,13 +319,10 @@ class OutboundGuard:
 
 
 def outbound_guard(
-    engine: Engine, route: Route, inspection: Inspection, scope: Scope
+    engine: Engine, route: Route, inspection: Inspection, scope: Scope, request_id: str = ""
 ) -> OutboundGuard | None:
     """The guard for one forwarded request, or None when the policy has no outbound checks."""
-    cfg: OutboundConfig | None = getattr(engine.policy, "outbound", None)
-    if cfg is None or not cfg.active:
+    cfg = engine.policy.outbound
+    if not cfg.active:
         return None
-    headers: list[tuple[bytes, bytes]] = scope["headers"]
-    raw_id = header(headers, b"x-request-id")
-    request_id = raw_id.decode("latin-1")[:128] if raw_id else ""
     return OutboundGuard(engine, route, inspection, cfg, path=scope["path"], request_id=request_id)
