@@ -39,7 +39,10 @@ def _media(content_type: str) -> str:
 def _finish(payload: Payload, body: bytes, content_type: str) -> Payload:
     payload.body = body
     payload.content_type = content_type
-    if not payload.texts and not payload.images and payload.probabilities is None:
+    # A remote image URL is noted, not fetched: a request holding only those is
+    # evaluated (and decided) like the proxy would decide it, not refused.
+    noted = payload.meta.get("remote_images", 0)
+    if not payload.texts and not payload.images and payload.probabilities is None and not noted:
         raise MalformedPayload("the request holds no text or image to evaluate", field="body")
     return payload
 

@@ -262,3 +262,16 @@ def test_record_false_evaluates_without_recording(
     assert r.json()["id"] not in [e.id for e in deployment.events.events]
     recorded = post(http, "alpha", deployment.alpha_key, {"prompt": INJECTION})
     assert recorded.json()["id"] in [e.id for e in deployment.events.events]
+
+
+def test_remote_image_only_is_decided_not_refused(
+    deployment: Deployment, http: httpx.Client
+) -> None:
+    """A remote image URL is noted, never fetched: the request is decided like the proxy would."""
+    part = {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}
+    key = deployment.alpha_key
+    r = post(http, "alpha", key, {"messages": [{"role": "user", "content": [part]}]})
+    assert r.status_code == 200
+    assert r.json()["action"] == "pass"
+    empty = post(http, "alpha", key, {"messages": [{"role": "user", "content": []}]})
+    assert empty.status_code == 422
