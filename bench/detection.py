@@ -39,7 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 from firewall_proxy.evaluate.attacks.evaluator import PromptAttacksEvaluator  # noqa: E402
 from firewall_proxy.evaluate.attacks.model import AttackModel  # noqa: E402
+from firewall_proxy.evaluate.attacks.signals import SignalCalibration  # noqa: E402
 from firewall_proxy.evaluate.normalize import normalize  # noqa: E402
+from training.calibrate_signals import family_matrix, fit_calibration  # noqa: E402
 from training.data import ATTACK_LABELS, Row, load_rows  # noqa: E402
 from training.train_attacks import featurize, fit_model  # noqa: E402
 
@@ -48,12 +50,16 @@ _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
 
-def score_rows(model: AttackModel | None, texts: list[str]) -> np.ndarray:
-    """(attack, harmful) scores per text, through the evaluator's view scoring;
-    ``model=None`` scores with the phrase signals alone (``detectors: [signals]``)."""
-    ev = PromptAttacksEvaluator.from_config({} if model else {"detectors": ["signals"]})
+def score_rows(model: AttackModel | SignalCalibration, texts: list[str]) -> np.ndarray:
+    """(attack, harmful) scores per text, through the evaluator's view scoring: with
+    ``model``, or with the phrase signals alone weighed by a signal calibration
+    (``detectors: [signals]``)."""
+    signals = isinstance(model, SignalCalibration)
+    ev = PromptAttacksEvaluator.from_config({"detectors": ["signals"]} if signals else {})
     assert isinstance(ev, PromptAttacksEvaluator)
-    if model is not None:
+    if isinstance(model, SignalCalibration):
+        ev.use_calibration(model)
+    else:
         ev.use_model(model)
     out = np.zeros((len(texts), 2))
     for i, text in enumerate(texts):
@@ -104,13 +110,22 @@ def loso(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, AttackModel]
     return scores, models
 
 
-def signals_only(rows: list[Row]) -> dict[str, np.ndarray]:
-    """Scores with the phrase signals alone: nothing is trained, so no split applies
-    (but the families were written by people who had seen these data sets)."""
+def signals_only(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, SignalCalibration]]:
+    """Scores with the phrase signals alone, each source weighed by a signal calibration
+    fitted without it (the families themselves were written by people who had seen
+    these data sets: that part is not held out)."""
+    matrix, folded = family_matrix(rows)
     scores: dict[str, np.ndarray] = {}
+    cals: dict[str, SignalCalibration] = {}
     for s in sorted({r.source for r in rows}):
-        scores[s] = score_rows(None, [r.text for r in rows if r.source == s])
-    return scores
+        test = [i for i, r in enumerate(rows) if r.source == s]
+        held = {folded[i] for i in test}
+        train = np.asarray(
+            [i for i, r in enumerate(rows) if r.source != s and folded[i] not in held]
+        )
+        cals[s] = fit_calibration(matrix, folded, rows, train)
+        scores[s] = score_rows(cals[s], [rows[i].text for i in test])
+    return scores, cals
 
 
 def quality_table(
@@ -195,28 +210,38 @@ def pooled_table(
         )
 
 
-def reliability(rows: list[Row], scores: dict[str, np.ndarray]) -> None:
+def reliability(rows: list[Row], scores: dict[str, np.ndarray], what: str) -> None:
+    """Share of attacks per held-out score band: a calibrated score matches its band."""
     labels = np.asarray([r.label for r in rows])
     src = np.asarray([r.source for r in rows])
-    s = np.zeros(len(rows))
+    s = np.zeros((len(rows), 2))
     for name, sc in scores.items():
-        s[src == name] = sc[:, 0]
-    y = np.isin(labels, list(ATTACK_LABELS))
-    keep = labels != "harmful"
-    print("\nCalibration of the attack score (held-out, harmful rows excluded)")
-    print(f"{'score band':<14}{'rows':>7}{'attack share':>14}")
+        s[src == name] = sc
+    heads = (
+        ("attack", np.isin(labels, list(ATTACK_LABELS)), labels != "harmful"),
+        ("harmful", labels == "harmful", np.isin(labels, ["harmful", "benign"])),
+    )
+    print(f"\nCalibration of {what} (held-out scores; share of attacks per score band)")
+    print(f"{'score band':<14}{'attack rows':>12}{'share':>7}{'harmful rows':>13}{'share':>7}")
     edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.0001]
     for lo, hi in itertools.pairwise(edges):
-        m = keep & (s >= lo) & (s < hi)
-        share = f"{y[m].mean():.3f}" if m.any() else "-"
-        print(f"[{lo:.2f}, {min(hi, 1):.2f}){'':<2}{m.sum():>7}{share:>14}")
+        line = f"[{lo:.2f}, {min(hi, 1):.2f}){'':<2}"
+        for col, (_, y, keep) in enumerate(heads):
+            m = keep & (s[:, col] >= lo) & (s[:, col] < hi)
+            share = f"{y[m].mean():.3f}" if m.any() else "-"
+            line += f"{m.sum():>12}{share:>7}" if col == 0 else f"{m.sum():>13}{share:>7}"
+        print(line)
 
 
 def obfuscated_table(
-    rows: list[Row], scores: dict[str, np.ndarray], models: dict[str, AttackModel], n: int
+    rows: list[Row],
+    scores: dict[str, np.ndarray],
+    models: dict[str, AttackModel] | dict[str, SignalCalibration],
+    n: int,
+    what: str,
 ) -> None:
     rng = random.Random(0)
-    print(f"\nObfuscated attacks (<= {n} attack rows per source, held-out model), caught at {FLAG}")
+    print(f"\nObfuscated attacks, {what} (<= {n} attack rows per source, held out), at {FLAG}")
     print(f"{'variant':<14}{'rows':>6}{'plain':>8}{'variant':>9}{'ratio':>7}")
     picked: list[tuple[str, int, str]] = []
     for s in sorted(scores):
@@ -309,14 +334,17 @@ def main() -> int:
     scores, models = loso(rows)
     pooled = quality_table(rows, scores)
     pooled_table(pooled)
-    reliability(rows, scores)
-    obfuscated_table(rows, scores, models, args.sample_obfuscated)
-    # The phrase families alone (detectors: [signals], what policies/default.yaml runs):
-    sig = signals_only(rows)
+    reliability(rows, scores, "the n-gram model")
+    obfuscated_table(rows, scores, models, args.sample_obfuscated, "n-gram model")
+    # The phrase families alone (detectors: [signals], what policies/default.yaml runs),
+    # weighed by a signal calibration fitted without the held-out source:
+    sig, cals = signals_only(rows)
     pooled_table(
-        quality_table(rows, sig, "Phrase signals only (detectors: [signals]; nothing trained)"),
+        quality_table(rows, sig, "Phrase signals only (detectors: [signals]), held out"),
         "Pooled, phrase signals only",
     )
+    reliability(rows, sig, "the phrase signals")
+    obfuscated_table(rows, sig, cals, args.sample_obfuscated, "phrase signals")
     if not args.skip_latency:
         latency(args.policy, args.latency_runs)
     ru = resource.getrusage(resource.RUSAGE_SELF)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,12 @@ import pytest
 from firewall_proxy import EvalContext, Payload, TextPart
 from firewall_proxy.evaluate.attacks import ObfuscationEvaluator, PromptAttacksEvaluator
 from firewall_proxy.evaluate.attacks.evaluator import original_span
+from firewall_proxy.evaluate.attacks.signals import (
+    SignalCalibration,
+    default_calibration_path,
+    find_signals,
+)
+from firewall_proxy.evaluate.normalize import normalize
 from firewall_proxy.evaluate.registry import resolve_evaluator
 from firewall_proxy.findings import Finding
 
@@ -217,3 +224,37 @@ async def test_default_policy_blocks_attacks_and_passes_normal_prompts() -> None
             assert (await engine.scan_text(text)).action.value == "pass", text
     finally:
         await engine.aclose()
+
+
+async def test_signal_scores_come_from_the_shipped_calibration() -> None:
+    """With the model off, matched families are weighed by signals_calibration.json:
+    a strong override scores in the block band, and the same families always give
+    the same score whatever else the prompt says."""
+    ev = PromptAttacksEvaluator.from_config({"detectors": ["signals"]})
+    assert isinstance(ev, PromptAttacksEvaluator)
+    cal = SignalCalibration.load()
+    found = await _scan(ev, TextPart(INJECTION))
+    assert _cats(found) == {"injection"}
+    hits = find_signals(normalize(INJECTION).text)
+    assert found[0].score == pytest.approx(cal.score("attack", hits))
+    assert found[0].score >= 0.85
+    padded = await _scan(ev, TextPart("Good morning! " + INJECTION + " Thanks a lot."))
+    assert padded[0].score == pytest.approx(found[0].score)
+    harmful = await _scan(ev, TextPart(HARMFUL))
+    assert _cats(harmful) == {"harmful"} and harmful[0].score >= 0.5
+
+
+def test_a_malformed_calibration_is_refused_by_name(tmp_path: Path) -> None:
+    doc = json.loads(default_calibration_path().read_text())
+    del doc["heads"]["harmful"]["2"]
+    bad = tmp_path / "cal.json"
+    bad.write_text(json.dumps(doc))
+    with pytest.raises(ValueError, match=r"heads\.harmful"):
+        SignalCalibration.load(bad)
+
+
+def test_more_matched_families_never_lower_the_signal_score() -> None:
+    cal = SignalCalibration.load()
+    for head in ("attack", "harmful"):
+        one, two, three = cal.heads[head]
+        assert 0.5 < one <= two <= three < 1.0

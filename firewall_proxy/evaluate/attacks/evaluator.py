@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
-from firewall_proxy.evaluate.attacks.signals import SignalHit, find_signals, word_set
+from firewall_proxy.evaluate.attacks.signals import (
+    SignalCalibration,
+    SignalHit,
+    find_signals,
+    word_set,
+)
 from firewall_proxy.evaluate.base import EvalContext, Evaluator, EvaluatorOptions
 from firewall_proxy.extract.payload import Payload
 from firewall_proxy.findings import Category, Finding
@@ -38,10 +43,6 @@ __all__ = ["AttackCategory", "PromptAttacksEvaluator", "PromptAttacksOptions", "
 
 AttackCategory = Literal["injection", "jailbreak", "harmful"]
 _ALL: tuple[AttackCategory, ...] = ("injection", "jailbreak", "harmful")
-# Score of a phrase-family match when the model is switched off (``detectors:
-# [signals]``): one family, two or more. Fixed values, not calibrated; with the
-# model on, the model's second stage weighs each family from data instead.
-_SIGNAL_ONLY = (0.7, 0.9)
 
 
 class PromptAttacksOptions(EvaluatorOptions):
@@ -134,6 +135,9 @@ class PromptAttacksEvaluator(Evaluator):
         super().__init__(options)
         assert isinstance(self.options, PromptAttacksOptions)
         self._model: AttackModel | None = None
+        # With the model off (``detectors: [signals]``) the matched families are weighed
+        # by a calibration fitted on the labelled data (signals_calibration.json).
+        self._calibration: SignalCalibration | None = None
         self._allow = [a.casefold() for a in self.options.allowlist]
         self._allow_re = [re.compile(p) for p in self.options.allow_patterns]
         # Below this attack score no injection/jailbreak finding can be reported, so
@@ -147,10 +151,16 @@ class PromptAttacksEvaluator(Evaluator):
             from firewall_proxy.evaluate.attacks.model import AttackModel
 
             self._model = AttackModel.load(self.options.model_path)
+        if self._calibration is None:
+            self._calibration = SignalCalibration.load()
 
     def use_model(self, model: AttackModel) -> None:
         """Score with ``model`` instead of the bundled one (benchmarks, experiments)."""
         self._model = model
+
+    def use_calibration(self, calibration: SignalCalibration) -> None:
+        """Weigh signals with ``calibration`` instead of the bundled one (benchmarks)."""
+        self._calibration = calibration
 
     def _clean(self, view: str) -> str:
         for phrase in self._allow:
@@ -165,7 +175,7 @@ class PromptAttacksEvaluator(Evaluator):
         """Best score per category over the views of one text part."""
         assert isinstance(self.options, PromptAttacksOptions)
         use_signals = "signals" in self.options.detectors
-        if self._model is None and "model" in self.options.detectors:
+        if self._calibration is None or (self._model is None and "model" in self.options.detectors):
             self.load()
         best: dict[AttackCategory, _Best] = {}
         for how, raw_view in views:
@@ -204,12 +214,13 @@ class PromptAttacksEvaluator(Evaluator):
             if direct:
                 out.append(("harmful", ms.harmful, ms.harmful))
             return out
+        assert self._calibration is not None
         for cat in _ALL:
             if cat != "injection" and not direct:
                 continue
-            n = sum(h.family.category == cat for h in hits)
-            if n:
-                out.append((cat, _SIGNAL_ONLY[min(n, 2) - 1], None))
+            if any(h.family.category == cat for h in hits):
+                head = "harmful" if cat == "harmful" else "attack"
+                out.append((cat, self._calibration.score(head, hits), None))
         return out
 
     async def evaluate(self, payload: Payload, ctx: EvalContext) -> list[Finding]:

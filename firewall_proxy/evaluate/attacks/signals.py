@@ -17,10 +17,21 @@ security engineer sees *why* a prompt scored high.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-__all__ = ["FAMILIES", "Family", "SignalHit", "find_signals", "word_set"]
+__all__ = [
+    "FAMILIES",
+    "Family",
+    "SignalCalibration",
+    "SignalHit",
+    "default_calibration_path",
+    "find_signals",
+    "word_set",
+]
 
 # bytes.translate is ~20x faster than str.translate with a dict; UTF-8 bytes >= 0x80
 # are left alone, so non-ASCII words survive intact.
@@ -380,3 +391,56 @@ def _match_family(fam: Family, text: str, words: frozenset[str]) -> re.Match[str
                     return m
             i = text.find(word, i + 1)
     return None
+
+
+def default_calibration_path() -> Path:
+    return Path(__file__).with_name("signals_calibration.json")
+
+
+class SignalCalibration:
+    """Turns the matched families into a calibrated probability, per head.
+
+    ``heads`` maps ``attack`` (injection and jailbreak families) and ``harmful``
+    (harmful families) to the share of attacks among labelled prompts that
+    matched one, two, or three or more distinct families of that head, as
+    measured by ``training/calibrate_signals.py``. Counting families rather than
+    weighing each one is deliberate: held-out sources showed per-family weights
+    do not carry over (a family seen mostly in one source is under-weighted when
+    that source is new), while the share per count does.
+    """
+
+    def __init__(self, heads: dict[str, tuple[float, float, float]]) -> None:
+        self.heads = heads
+
+    def score(self, head: str, hits: list[SignalHit]) -> float:
+        """0 with no family of ``head``'s kind among ``hits``, else the calibrated share."""
+        harmful = head == "harmful"
+        n = len({h.family.name for h in hits if (h.family.category == "harmful") == harmful})
+        return self.heads[head][min(n, 3) - 1] if n else 0.0
+
+    def to_json(self, meta: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "heads": {h: dict(zip(_COUNT_KEYS, v, strict=True)) for h, v in self.heads.items()},
+            "meta": meta,
+        }
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SignalCalibration:
+        """Read a calibration file (the bundled one by default)."""
+        path = path or default_calibration_path()
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        heads: dict[str, tuple[float, float, float]] = {}
+        for head in ("attack", "harmful"):
+            try:
+                spec = doc["heads"][head]
+                one, two, three = (float(spec[k]) for k in _COUNT_KEYS)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValueError(
+                    f"{path}: heads.{head} needs the shares {list(_COUNT_KEYS)} ({exc!r}); "
+                    "rerun python -m training.calibrate_signals"
+                ) from exc
+            heads[head] = (one, two, three)
+        return cls(heads)
+
+
+_COUNT_KEYS = ("1", "2", "3+")
