@@ -5,7 +5,7 @@ Quality is leave-one-source-out: every data file in ``../shared/datasets``
 that file (and without any exact duplicate of its texts), through the same
 normalisation, views and scoring code the ``prompt_attacks`` evaluator runs.
 Thresholds are the evaluator's defaults fixed in advance (0.5 = flag band,
-0.85 = block in policies/default.yaml), never chosen on the reported split. The
+0.95 = block in policies/default.yaml), never chosen on the reported split. The
 "oracle" column (recall at 1% pooled benign FPR, threshold chosen on these same
 scores) is printed for comparison with published figures and is *not* an
 operating point.
@@ -42,18 +42,23 @@ from firewall_proxy.evaluate.attacks.model import AttackModel  # noqa: E402
 from firewall_proxy.evaluate.attacks.signals import SignalCalibration  # noqa: E402
 from firewall_proxy.evaluate.normalize import normalize  # noqa: E402
 from training.calibrate_signals import family_matrix, fit_calibration  # noqa: E402
-from training.data import ATTACK_LABELS, Row, load_rows  # noqa: E402
+from training.data import ATTACK_LABELS, Row, load_rows, role_of  # noqa: E402
 from training.train_attacks import featurize, fit_model  # noqa: E402
 
-FLAG, BLOCK = 0.5, 0.85
+# The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.95.
+FLAG, BLOCK = 0.5, 0.95
 _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х"})
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
 
-def score_rows(model: AttackModel | SignalCalibration, texts: list[str]) -> np.ndarray:
-    """(attack, harmful) scores per text, through the evaluator's view scoring: with
-    ``model``, or with the phrase signals alone weighed by a signal calibration
-    (``detectors: [signals]``)."""
+def score_rows(
+    model: AttackModel | SignalCalibration, texts: list[str], source: str
+) -> np.ndarray:
+    """(attack, harmful) scores per text of ``source``, through the evaluator's view
+    scoring and as the part of a request the source stands for (BIPIA: documents,
+    see ``training.data.role_of``): with ``model``, or with the phrase signals alone
+    weighed by a signal calibration (``detectors: [signals]``)."""
+    role = role_of(Row("", "benign", source))
     signals = isinstance(model, SignalCalibration)
     ev = PromptAttacksEvaluator.from_config({"detectors": ["signals"]} if signals else {})
     assert isinstance(ev, PromptAttacksEvaluator)
@@ -63,7 +68,7 @@ def score_rows(model: AttackModel | SignalCalibration, texts: list[str]) -> np.n
         ev.use_model(model)
     out = np.zeros((len(texts), 2))
     for i, text in enumerate(texts):
-        best = ev.score_views(normalize(text).labelled_views(), "user", False)
+        best = ev.score_views(normalize(text).labelled_views(), role, False)
         out[i, 0] = max(
             (best[c].score for c in ("injection", "jailbreak") if c in best), default=0.0
         )
@@ -103,7 +108,7 @@ def loso(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, AttackModel]
         )
         model = fit_model(feats, rows, train)
         models[s] = model
-        scores[s] = score_rows(model, [rows[i].text for i in test])
+        scores[s] = score_rows(model, [rows[i].text for i in test], s)
         print(
             f"  fold {s}: {len(train)} train rows, {time.perf_counter() - t0:.1f}s", file=sys.stderr
         )
@@ -124,7 +129,7 @@ def signals_only(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, Sign
             [i for i, r in enumerate(rows) if r.source != s and folded[i] not in held]
         )
         cals[s] = fit_calibration(matrix, folded, rows, train)
-        scores[s] = score_rows(cals[s], [rows[i].text for i in test])
+        scores[s] = score_rows(cals[s], [rows[i].text for i in test], s)
     return scores, cals
 
 
@@ -146,8 +151,8 @@ def quality_table(
     print(f"\n{title}")
     hdr = (
         f"{'source':<34}{'n':>6}{'att':>5}{'harm':>5}{'ben':>6}"
-        f"{'rec@.5':>7}{'rec@.85':>8}{'hrec@.5':>8}{'FPRa@.5':>8}{'FPRh@.5':>8}"
-        f"{'FPR@.5':>7}{'FPR@.85':>8}{'AUC':>6}"
+        f"{'rec@.5':>7}{'rec@.95':>8}{'hrec@.5':>8}{'FPRa@.5':>8}{'FPRh@.5':>8}"
+        f"{'FPR@.5':>7}{'FPR@.95':>8}{'AUC':>6}"
     )
     print(hdr)
     print("-" * len(hdr))
@@ -251,7 +256,10 @@ def obfuscated_table(
     plain = np.asarray([scores[s][i, 0] >= FLAG for s, i, _ in picked])
     for how in ("homoglyphs", "zero-width", "base64", "leetspeak"):
         c = np.asarray(
-            [score_rows(models[s], [obfuscate(text, how)])[0, 0] >= FLAG for s, _, text in picked]
+            [
+                score_rows(models[s], [obfuscate(text, how)], s)[0, 0] >= FLAG
+                for s, _, text in picked
+            ]
         )
         ratio = c.mean() / max(plain.mean(), 1e-9)
         print(f"{how:<14}{len(c):>6}{plain.mean():>8.3f}{c.mean():>9.3f}{ratio:>7.3f}")

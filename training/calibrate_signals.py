@@ -46,7 +46,7 @@ from firewall_proxy.evaluate.attacks.signals import (
     word_set,
 )
 from firewall_proxy.evaluate.normalize import normalize
-from training.data import ATTACK_LABELS, Row, load_rows
+from training.data import ATTACK_LABELS, Row, load_rows, role_of
 
 __all__ = ["family_matrix", "fit_calibration", "main"]
 
@@ -59,7 +59,7 @@ def family_matrix(rows: Sequence[Row]) -> tuple[npt.NDArray[np.float64], list[st
         nt = normalize(row.text)
         folded.append(nt.text)
         for _, view in nt.labelled_views():
-            for hit in find_signals(view, word_set(view)):
+            for hit in find_signals(view, word_set(view), role=role_of(row)):
                 out[i, names.index(hit.family.name)] = 1.0
     return out, folded
 

@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ATTACK_LABELS", "Row", "datasets_dir", "load_rows"]
+__all__ = ["ATTACK_LABELS", "Row", "datasets_dir", "load_rows", "role_of"]
 
 ATTACK_LABELS = frozenset({"injection", "jailbreak"})
 SCOPE_SAMPLE = 2000
@@ -25,6 +25,13 @@ class Row:
     text: str
     label: str  # injection | jailbreak | harmful | benign
     source: str  # the data file's stem: the unit of leave-one-source-out
+
+
+def role_of(row: Row) -> str:
+    """The part of a request a row stands for: BIPIA's rows are documents (e-mails,
+    tables, code) with or without a planted instruction, which a firewall reads as
+    ``document`` parts (indirect injection); every other row is a user prompt."""
+    return "document" if row.source.startswith("bipia") else "user"
 
 
 def datasets_dir() -> Path:

@@ -41,7 +41,7 @@ from firewall_proxy.evaluate.attacks.features import (
 from firewall_proxy.evaluate.attacks.model import AttackModel, default_model_path
 from firewall_proxy.evaluate.attacks.signals import find_signals
 from firewall_proxy.evaluate.normalize import normalize
-from training.data import ATTACK_LABELS, Row, load_rows
+from training.data import ATTACK_LABELS, Row, load_rows, role_of
 
 __all__ = ["Features", "featurize", "fit_model", "main"]
 
@@ -69,7 +69,7 @@ class Features:
             indices.append(uniq)
             values.append((counts * scale).astype(np.float32))
             indptr.append(indptr[-1] + len(uniq))
-            dense_rows.append(dense_features(text, find_signals(text)))
+            dense_rows.append(dense_features(text, find_signals(text, role=role_of(row))))
         self.X = sp.csr_matrix(
             (np.concatenate(values), np.concatenate(indices), np.asarray(indptr)),
             shape=(len(rows), 1 << N_BITS),

@@ -182,7 +182,7 @@ class PromptAttacksEvaluator(Evaluator):
             view = self._clean(raw_view) if (self._allow or self._allow_re) else raw_view
             if len(view.strip()) < 3:
                 continue
-            hits = find_signals(view, word_set(view)) if use_signals else []
+            hits = find_signals(view, word_set(view), role=role) if use_signals else []
             attack_hits = [h for h in hits if h.family.category != "harmful"]
             for cat, score, model_p in self._category_scores(view, hits, role):
                 if reply and not attack_hits and cat != "harmful" and len(view) < 300:

@@ -49,6 +49,9 @@ class Family:
     pattern: re.Pattern[str]
     anchors: frozenset[str]  # every match starts with one of these words
     literals: tuple[str, ...]  # or, for markup patterns, at one of these substrings
+    # Evidence only inside documents and tool results: from the user it is a normal
+    # request ("format your answer as a table"), planted in a document it is an attack.
+    indirect_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +60,40 @@ class SignalHit:
     span: tuple[int, int]
 
 
-def _family(name: str, category: str, description: str, gate: str, pattern: str) -> Family:
+def _family(
+    name: str,
+    category: str,
+    description: str,
+    gate: str,
+    pattern: str,
+    *,
+    indirect_only: bool = False,
+) -> Family:
     anchors = frozenset(_ANCHORS.get(name, "").split())
     literals = _LITERALS.get(name, ())
     gate_words = frozenset(gate.split()) if gate else anchors
-    return Family(name, category, description, gate_words, re.compile(pattern), anchors, literals)
+    return Family(
+        name,
+        category,
+        description,
+        gate_words,
+        re.compile(pattern),
+        anchors,
+        literals,
+        indirect_only,
+    )
 
+
+# Verbs that start an instruction about the assistant's own reply.
+_OUTPUT_VERBS = (
+    "add enhance augment encode render apply provide format write translate end begin start "
+    "include insert integrate incorporate mention embed append prepend make ensure use replace "
+    "invert reverse structure present compose craft conclude sign enrich embellish weave slip "
+    "inject put place finish close deliver rewrite infuse sprinkle pepper"
+)
+_SECRETS = (
+    r"(password|passcode|passphrase|secret (key|code|word)|pin|credentials|api key|access code)"
+)
 
 # Words each family's matches start with ("don't" is found as "don", before the quote).
 _ANCHORS = {
@@ -76,6 +107,11 @@ _ANCHORS = {
     "addresses_the_model": "attention note notes important message messages instruction "
     "instructions dear hey hi if when",
     "exfiltration": "send forward email post upload exfiltrate transmit",
+    "output_directive": _OUTPUT_VERBS,
+    "code_insertion": "following subsequent below this these given provided attached embed "
+    "insert include integrate incorporate inject append add enlist utilize utilise use",
+    "secret_request": "tell give share reveal send provide say disclose what whats was qual "
+    "cual cuál quel dis gib nenne sag",
     "unrestricted_persona": "dan do developer dev jailbreak jailbreaks jailbreaking jailbroken "
     "jailbreaker unfiltered uncensored unrestricted amoral unethical evil evilbot no nofilter "
     "always",
@@ -135,7 +171,8 @@ FAMILIES: tuple[Family, ...] = (
         + r"\b(instructions?|prompts?|rules|directions?|guidelines|directives?|commands?|"
         r"context|messages?|orders|programming|constraints|restrictions|guardrails|tasks?|"
         r"everything)\b"
-        r"|\b(ignore|disregard|forget)\s+(everything|all of (that|this|the above))\b",
+        r"|\b(ignore|disregard|forget)\s+(everything|all of (that|this|the above))\b"
+        r"|\b(ignore|disregard|forget)\s+(the\s+)?(above|previous|preceding)\s*(and\b|,|\.|$)",
     ),
     _family(
         "override_other_language",
@@ -197,6 +234,42 @@ FAMILIES: tuple[Family, ...] = (
         r"\b(send|forward|email|post|upload|exfiltrate|transmit)\b"
         + _GAP
         + r"\b(to|at) (https?://|\S+@\S+\.\w+)|!\[[^\]]*\]\(https?://[^)]*(\{|%7b|\?)",
+    ),
+    _family(
+        "output_directive",
+        "injection",
+        "a document or tool result tells the assistant how to alter its own reply (add to, "
+        "encode, translate or append to 'your response')",
+        "response responses reply replies answer answers output summary",
+        r"\b(" + "|".join(_OUTPUT_VERBS.split()) + r")\b[^.!?\n]{0,60}?\byour (response|"
+        r"responses|reply|replies|answer|answers|output|summary)\b",
+        indirect_only=True,
+    ),
+    _family(
+        "code_insertion",
+        "injection",
+        "asks to embed a supplied code block into the code the assistant writes",
+        "code snippet script",
+        r"\b(following|subsequent|below|this|these|given|provided|attached)\b[^.!?\n]{0,20}?"
+        r"\b(code|script) ?(snippet|block|section|segment|fragment|piece|lines?)\b[^\n]{0,60}?"
+        r"\b(your|the)\b[^.!?\n]{0,20}?\b(code|codebase|implementation|solution|script|"
+        r"program|project|software|algorithm|application)\b"
+        r"|\b(embed|insert|include|integrate|incorporate|inject|append|add|enlist|utili[sz]e|use)"
+        r"\b[^.!?\n]{0,40}?\b(the )?(following|subsequent|below) (code|script) ?(snippet|block|"
+        r"section|segment|fragment|piece|lines?)?\b",
+    ),
+    _family(
+        "secret_request",
+        "injection",
+        "asks the assistant for its own password, PIN, key or credentials",
+        "password passcode passphrase secret pin credentials key code passwort kennwort senha "
+        "contraseña contrasena mot",
+        r"\b(tell|give|share|reveal|send|provide|say|disclose|what is|what's|whats|what was)\b"
+        r"[^.!?\n]{0,40}?\b(your|the system'?s?|the admin'?s?) " + _SECRETS + r"\b"
+        r"|\b(was|wie) (ist|lautet) (das|ihr|dein) (passwort|kennwort)\b"
+        r"|\b(gib|nenne|sag)\w* (mir )?(das|ihr|dein) (passwort|kennwort)\b"
+        r"|\b(qual|cual|cuál) (é|es) (a )?(sua|su|tu) (senha|contraseña|contrasena)\b"
+        r"|\b(quel est|dis-moi|donne-moi) (votre|ton|le) mot de passe\b",
     ),
     _family(
         "unrestricted_persona",
@@ -355,12 +428,18 @@ def word_set(text: str) -> frozenset[str]:
     )
 
 
-def find_signals(text: str, words: frozenset[str] | None = None) -> list[SignalHit]:
-    """Every family whose gate and pattern match ``text`` (first match each)."""
+def find_signals(
+    text: str, words: frozenset[str] | None = None, *, role: str = "user"
+) -> list[SignalHit]:
+    """Every family whose gate and pattern match ``text`` (first match each); a
+    ``user`` text skips the families that are evidence only in documents."""
     if words is None:
         words = word_set(text)
     hits: list[SignalHit] = []
+    direct = role == "user"
     for fam in FAMILIES:
+        if direct and fam.indirect_only:
+            continue
         if fam.gate.isdisjoint(words):
             continue
         m = _match_family(fam, text, words)
