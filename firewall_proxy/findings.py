@@ -129,6 +129,10 @@ class Finding:
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
             raise ValueError(f"finding score must be in [0, 1], got {self.score!r}")
+        if type(self.category) is not str:
+            # Evaluators pass Category members; keep the plain value, which is what events,
+            # JSON encoders (orjson refuses str-subclass dict keys) and databases expect.
+            object.__setattr__(self, "category", str(self.category))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -12,6 +12,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+import orjson
+
 from firewall_proxy.findings import Verdict
 
 __all__ = ["Event", "EventSink", "MemorySink", "NullSink"]
@@ -114,6 +116,30 @@ class Event:
             "image": self.image,
             "extra": self.extra,
         }
+
+    def to_json(self) -> bytes:
+        """The event as JSON, as stores and the spill file keep it.
+
+        Never raises on what an evaluator put in its findings (numpy numbers,
+        non-``str`` keys, other objects): an event that cannot be encoded would
+        fail its whole batch on every retry and hold back every event after it.
+        """
+        return orjson.dumps(
+            self.to_dict(),
+            option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY,
+            default=_json_default,
+        )
+
+
+def _json_default(value: Any) -> Any:
+    """What orjson does not encode itself: numpy-like values as lists or numbers, sets
+    as lists, anything else as its text."""
+    tolist = getattr(value, "tolist", None)
+    if callable(tolist):
+        return tolist()
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    return str(value)
 
 
 @runtime_checkable

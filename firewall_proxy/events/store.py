@@ -274,7 +274,7 @@ class SQLStore(EventStore):
                     e.request_id,
                     e.excerpt,
                     e.latency_ms,
-                    orjson.dumps(e.to_dict()).decode(),
+                    e.to_json().decode(),
                 )
             )
             category_rows.extend(
