@@ -3,7 +3,9 @@
 Flow position: beside **enforce** and **events**. The middleware calls
 :meth:`Metrics.observe_verdict` once per inspected request and the proxy calls
 :meth:`Metrics.observe_upstream` once per upstream answer; ``/metrics``
-(:class:`MetricsApp`) renders the Prometheus text format (version 0.0.4).
+(:class:`MetricsApp`) renders the Prometheus text format (version 0.0.4),
+with the event writer's counters and the state of each policy in force (hot
+reloads, :mod:`firewall_proxy.reload`).
 
 Recording is plain ``dict`` and ``list`` arithmetic on the event loop (no locks:
 asyncio runs one callback at a time), about a microsecond per request; see
@@ -15,7 +17,7 @@ Passing requests are counted here, never stored as events.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from firewall_proxy.enforce.asgi import Receive, Scope, Send
@@ -47,6 +49,27 @@ class _SinkLike(Protocol):
 
     @property
     def depth(self) -> int: ...
+
+
+class _PolicyLike(Protocol):
+    """What metrics read of a policy in force (:class:`~firewall_proxy.reload.PolicyStatus`)."""
+
+    @property
+    def scope(self) -> str: ...
+    @property
+    def project(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+    @property
+    def loaded_at(self) -> float: ...
+    @property
+    def reloads_ok(self) -> int: ...
+    @property
+    def reloads_error(self) -> int: ...
+    @property
+    def last_reload_ok(self) -> bool: ...
 
 
 class Histogram:
@@ -81,7 +104,9 @@ class Histogram:
 class Metrics:
     """All counters of one server process. Pass one instance to the middleware and proxy."""
 
-    def __init__(self, *, events: object | None = None) -> None:
+    def __init__(
+        self, *, events: object | None = None, policies: Sequence[_PolicyLike] = ()
+    ) -> None:
         self.requests: dict[tuple[str, str, str], int] = {}
         self.findings: dict[tuple[str, str], int] = {}
         self.undecided: dict[str, int] = {}
@@ -91,6 +116,7 @@ class Metrics:
         self.upstream_responses: dict[str, int] = {}
         self.upstream_errors: dict[str, int] = {}
         self.events = events
+        self.policies = policies
 
     # -- the request path -------------------------------------------------------------
 
@@ -180,7 +206,50 @@ class Metrics:
         for code, n in sorted(self.upstream_errors.items()):
             out.append(f"firewall_upstream_errors_total{{{_labels(code=code)}}} {n}")
         self._render_events(out)
+        self._render_policies(out)
         return "\n".join(out) + "\n"
+
+    def _render_policies(self, out: list[str]) -> None:
+        """Hot-reload state of each policy in force (``scope``: proxy routes or verdict API)."""
+        if not self.policies:
+            return
+        _head(
+            out,
+            "firewall_policy_reloads_total",
+            "counter",
+            "Policy reloads (file change or SIGHUP) by result; on error the old policy stays.",
+        )
+        for p in self.policies:
+            for result, n in (("ok", p.reloads_ok), ("error", p.reloads_error)):
+                labels = _labels(scope=p.scope, project=p.project, result=result)
+                out.append(f"firewall_policy_reloads_total{{{labels}}} {n}")
+        _head(
+            out,
+            "firewall_policy_last_reload_success",
+            "gauge",
+            "1 if the last reload of the policy succeeded (or none was tried), else 0.",
+        )
+        for p in self.policies:
+            labels = _labels(scope=p.scope, project=p.project)
+            out.append(f"firewall_policy_last_reload_success{{{labels}}} {int(p.last_reload_ok)}")
+        _head(
+            out,
+            "firewall_policy_loaded_timestamp_seconds",
+            "gauge",
+            "Unix time the policy in force was loaded.",
+        )
+        for p in self.policies:
+            labels = _labels(scope=p.scope, project=p.project)
+            out.append(f"firewall_policy_loaded_timestamp_seconds{{{labels}}} {_num(p.loaded_at)}")
+        _head(
+            out,
+            "firewall_policy_info",
+            "gauge",
+            "The policy in force: its name and the SHA-256 (first 16 hex digits) of its file.",
+        )
+        for p in self.policies:
+            labels = _labels(scope=p.scope, project=p.project, name=p.name, hash=p.hash)
+            out.append(f"firewall_policy_info{{{labels}}} 1")
 
     def _render_events(self, out: list[str]) -> None:
         sink = self.events
@@ -212,7 +281,8 @@ class Metrics:
                 (
                     "firewall_events_dropped_total",
                     "counter",
-                    "Events dropped because the queue was full (overflow: drop).",
+                    "Events that could not be kept (queue full with overflow: drop, spill file "
+                    "not writable); each incident is logged.",
                     stats.dropped,
                 ),
                 (
@@ -263,6 +333,11 @@ class MetricsApp:
         await send(
             {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
         )
+
+
+def _head(out: list[str], name: str, kind: str, doc: str) -> None:
+    out.append(f"# HELP {name} {doc}")
+    out.append(f"# TYPE {name} {kind}")
 
 
 def _escape(value: str) -> str:

@@ -8,6 +8,11 @@
 Configuration is one typed object (:class:`ServerConfig`), which the CLI fills
 from its options and environment variables (prefix ``FIREWALL_PROXY_``), and
 which uvicorn's worker processes rebuild from the environment (``app_from_env``).
+
+Each policy file (``--policy``, and each ``--projects`` entry) sits in an
+:class:`~firewall_proxy.reload.EngineSlot`; a :class:`~firewall_proxy.reload.PolicyReloader`
+started with the app polls the files every ``policy_reload_interval`` seconds
+and reloads them all on SIGHUP, in each worker process.
 """
 
 from __future__ import annotations
@@ -22,10 +27,11 @@ from firewall_proxy.enforce.asgi import ASGIApp, Receive, Scope, Send
 from firewall_proxy.enforce.lifespan import run_lifespans
 from firewall_proxy.enforce.middleware import FirewallMiddleware
 from firewall_proxy.enforce.proxy import ProxyApp, UpstreamConfig
-from firewall_proxy.engine import Engine
+from firewall_proxy.enforce.responses import send_json
 from firewall_proxy.events.model import EventSink, NullSink
 from firewall_proxy.policy.loader import load_policy
 from firewall_proxy.policy.models import Policy
+from firewall_proxy.reload import EngineSlot, PolicyReloader, PolicyStatus
 
 __all__ = ["ENV_PREFIX", "Dispatcher", "ServerConfig", "app_from_env", "build_app"]
 
@@ -51,6 +57,7 @@ class ServerConfig:
     rate_limit_store: str | None = None
     admin_token: str | None = None
     metrics_path: str = "/metrics"
+    policy_reload_interval: float = 1.0
 
     def to_env(self) -> dict[str, str]:
         out = {}
@@ -82,9 +89,16 @@ class Dispatcher:
     """Routes ``/firewall/…`` (and other mounted prefixes) to admin apps, the rest to
     the guarded proxy. Lifespan events reach every app."""
 
-    def __init__(self, default: ASGIApp, mounts: dict[str, ASGIApp] | None = None) -> None:
+    def __init__(
+        self,
+        default: ASGIApp,
+        mounts: dict[str, ASGIApp] | None = None,
+        *,
+        lifespans: list[ASGIApp] | None = None,
+    ) -> None:
         self.default = default
         self.mounts = sorted((mounts or {}).items(), key=lambda kv: -len(kv[0]))
+        self.lifespans = lifespans or []  # apps that only take part in the lifespan
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -98,25 +112,39 @@ class Dispatcher:
         await self.default(scope, receive, send)
 
     async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
-        apps = [self.default, *(app for _, app in self.mounts)]
+        apps = [self.default, *(app for _, app in self.mounts), *self.lifespans]
         await run_lifespans(apps, scope, receive, send)
 
 
-async def _health(scope: Scope, receive: Receive, send: Send) -> None:
-    if scope["type"] != "http":
-        return
-    body = orjson.dumps({"status": "ok"})
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 200,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+class Health:
+    """``/firewall/health``: up, and the policies in force (name, file hash, last reload
+    error). A failed reload leaves the old policy serving, so the status stays ``ok``."""
+
+    def __init__(self, policies: list[PolicyStatus]) -> None:
+        self.policies = policies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        body = orjson.dumps({"status": "ok", "policies": [p.to_dict() for p in self.policies]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"cache-control", b"no-store"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+async def _dashboard_off(scope: Scope, receive: Receive, send: Send) -> None:
+    if scope["type"] == "http":
+        message = "the dashboard is off: configure an admin token"
+        await send_json(send, 404, {"error": {"code": "not_found", "message": message}})
 
 
 def open_events(url: str | None, policy: Policy) -> EventSink:
@@ -136,10 +164,21 @@ def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIA
     from firewall_proxy.events import open_store
     from firewall_proxy.metrics import Metrics, MetricsApp
 
-    policy = load_policy(config.policy)
-    sink = events if events is not None else open_events(config.events, policy)
-    engine = Engine(policy, events=sink, project=config.project)
-    metrics = Metrics(events=sink)
+    # The sink follows the policy's events settings at start; every engine a reload builds
+    # writes to this same sink.
+    sink = events if events is not None else open_events(config.events, load_policy(config.policy))
+    slot = EngineSlot.from_file(config.policy, events=sink, project=config.project)
+    # The verdict API: POST /firewall/{project}[/images], /firewall/openapi.json.
+    api = api_app_for_serve(
+        policy=slot,
+        projects_file=config.projects,
+        keys_file=config.keys_file,
+        rate_limit_store=config.rate_limit_store,
+        events=sink,
+    )
+    slots = list(dict.fromkeys([slot, *api.slots.values()]))
+    reloader = PolicyReloader(slots, interval=config.policy_reload_interval, sighup=True)
+    metrics = Metrics(events=sink, policies=[s.status for s in slots])
     proxy = ProxyApp(
         UpstreamConfig(
             url=config.upstream,
@@ -149,17 +188,10 @@ def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIA
         ),
         metrics=metrics,
     )
-    guarded = FirewallMiddleware(proxy, engine, metrics=metrics)
+    guarded = FirewallMiddleware(proxy, slot, metrics=metrics)
     mounts: dict[str, ASGIApp] = {
-        "/firewall/health": _health,
-        # The verdict API: POST /firewall/{project}[/images], /firewall/openapi.json.
-        "/firewall": api_app_for_serve(
-            policy=engine,
-            projects_file=config.projects,
-            keys_file=config.keys_file,
-            rate_limit_store=config.rate_limit_store,
-            events=sink,
-        ),
+        "/firewall/health": Health([s.status for s in slots]),
+        "/firewall": api,
     }
     if config.metrics_path not in ("", "none"):
         mounts[config.metrics_path] = MetricsApp(metrics)
@@ -167,7 +199,10 @@ def build_app(config: ServerConfig, *, events: EventSink | None = None) -> ASGIA
         # The dashboard reads the store the sink writes to, on its own connection
         # (off without an admin token).
         mounts["/firewall/ui"] = build_dashboard_app(open_store(config.events), config.admin_token)
-    return Dispatcher(guarded, mounts)
+    else:
+        # Off means 404, not the verdict API's answers for a project called "ui" (405/401).
+        mounts["/firewall/ui"] = _dashboard_off
+    return Dispatcher(guarded, mounts, lifespans=[reloader])
 
 
 def app_from_env() -> ASGIApp:

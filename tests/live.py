@@ -29,8 +29,8 @@ def live_server(app: Any, *, port: int | None = None, **config: Any) -> Iterator
             app,
             host="127.0.0.1",
             port=port,
-            log_level="warning",
-            access_log=False,
+            log_level=config.pop("log_level", "warning"),
+            access_log=config.pop("access_log", False),
             lifespan=config.pop("lifespan", "on"),
             **config,
         )

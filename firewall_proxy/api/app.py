@@ -41,10 +41,11 @@ from firewall_proxy.events.model import EventSink
 from firewall_proxy.extract.payload import Payload
 from firewall_proxy.findings import Action, Mode, Verdict
 from firewall_proxy.policy.models import Policy
+from firewall_proxy.reload import EngineSlot
 
 __all__ = ["ProjectSource", "VerdictApi", "api_app_for_serve", "build_api_app"]
 
-ProjectSource = Engine | Policy | str | os.PathLike[str]
+ProjectSource = EngineSlot | Engine | Policy | str | os.PathLike[str]
 _PROJECT_ID = re.compile(PROJECT_ID_PATTERN)
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _WANTED = frozenset(
@@ -128,26 +129,34 @@ class VerdictApi:
     ) -> None:
         if not projects:
             raise ValueError("the verdict API needs at least one project")
-        self.engines: dict[str, Engine] = {}
+        # One slot per project: the engine in force, which a policy reload may replace.
+        self.slots: dict[str, EngineSlot] = {}
         for project_id, source in projects.items():
             if not _PROJECT_ID.match(project_id):
                 raise ValueError(f"invalid project id {project_id!r}")
-            if isinstance(source, Engine):
-                self.engines[project_id] = source
+            if isinstance(source, EngineSlot):
+                self.slots[project_id] = source
+            elif isinstance(source, Engine):
+                self.slots[project_id] = EngineSlot(source)
             elif isinstance(source, Policy):
-                self.engines[project_id] = Engine(source, events=events, project=project_id)
+                self.slots[project_id] = EngineSlot(
+                    Engine(source, events=events, project=project_id)
+                )
             else:
-                self.engines[project_id] = Engine.from_file(
-                    Path(source), events=events, project=project_id
+                self.slots[project_id] = EngineSlot.from_file(
+                    Path(source), events=events, project=project_id, scope="api"
                 )
         self.keystore = keystore
         self.rate_limiter: RateLimiter = rate_limiter or MemoryRateLimiter()
         self.prefix = prefix.rstrip("/")
-        self._rates: dict[str, Rate | None] = {}
-        for project_id, engine in self.engines.items():
-            spec = engine.policy.api.rate_limit
-            self._rates[project_id] = parse_rate(spec) if spec else None
-        self._key_rates: dict[str, Rate] = {}
+        self._parsed_rates: dict[str, Rate] = {}
+        for slot in self.slots.values():  # a bad rate in a policy fails here, not per request
+            self._rate(slot.engine.policy.api.rate_limit)
+
+    @property
+    def engines(self) -> dict[str, Engine]:
+        """Each project's engine in force now."""
+        return {project_id: slot.engine for project_id, slot in self.slots.items()}
 
     # -- lifecycle ----------------------------------------------------------------
 
@@ -157,8 +166,8 @@ class VerdictApi:
             await anyio.to_thread.run_sync(engine.load)
 
     async def aclose(self) -> None:
-        for engine in self.engines.values():
-            await engine.aclose()
+        for slot in dict.fromkeys(self.slots.values()):
+            await slot.aclose()
         await self.rate_limiter.aclose()
 
     # -- ASGI -------------------------------------------------------------------------
@@ -218,14 +227,31 @@ class VerdictApi:
         self, scope: Scope, receive: Receive, send: Send, project_id: str, *, images: bool
     ) -> None:
         start = time.perf_counter()
+        slot = self.slots.get(project_id)
+        if slot is None:
+            await self._answer(scope, receive, send, project_id, images, None, start)
+            return
+        # The engine in force when the request starts decides it, whatever a reload does.
+        with slot.lease() as engine:
+            await self._answer(scope, receive, send, project_id, images, engine, start)
+
+    async def _answer(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        project_id: str,
+        images: bool,
+        engine: Engine | None,
+        start: float,
+    ) -> None:
         headers = _headers(scope)
         header_id = headers.get(b"x-request-id", "")
         request_id = header_id if _REQUEST_ID.match(header_id) else new_id()
-        engine = self.engines.get(project_id)
         compat: Compat = engine.policy.api.compat if engine is not None else "default"
         try:
             key, engine = await self._authenticate(headers, project_id, engine)
-            await self._limit(key, project_id)
+            await self._limit(key, engine)
             body = await self._read_body(receive, headers, engine.policy.limits.max_body_bytes)
             content_type = headers.get(b"content-type", "")
             try:
@@ -288,13 +314,8 @@ class VerdictApi:
                 field="authorization",
                 headers=_CHALLENGE,
             )
-        if engine is None:
-            raise _Refused(
-                404,
-                "unknown_project",
-                f"no project {project_id!r} on this server",
-                field="project_id",
-            )
+        # A key of another project gets 403 whether or not ``project_id`` exists: the
+        # answer must not tell one tenant which other projects this server has.
         if key.project != project_id:
             raise _Refused(
                 403,
@@ -302,14 +323,27 @@ class VerdictApi:
                 f"this API key is not valid for project {project_id!r}",
                 field="authorization",
             )
+        if engine is None:
+            raise _Refused(
+                404,
+                "unknown_project",
+                f"this key's project {project_id!r} is not served on this server",
+                field="project_id",
+            )
         return key, engine
 
-    async def _limit(self, key: ApiKey, project_id: str) -> None:
-        rate = self._rates[project_id]
-        if key.rate_limit:
-            rate = self._key_rates.get(key.rate_limit)
-            if rate is None:
-                rate = self._key_rates.setdefault(key.rate_limit, parse_rate(key.rate_limit))
+    def _rate(self, spec: str | None) -> Rate | None:
+        """The parsed rate for a limit spec (parsed once, kept by its text)."""
+        if not spec:
+            return None
+        rate = self._parsed_rates.get(spec)
+        if rate is None:
+            rate = self._parsed_rates.setdefault(spec, parse_rate(spec))
+        return rate
+
+    async def _limit(self, key: ApiKey, engine: Engine) -> None:
+        # A key's own limit wins over its project's (read from the policy in force).
+        rate = self._rate(key.rate_limit or engine.policy.api.rate_limit)
         if rate is None:
             return
         decision = await self.rate_limiter.hit(f"key:{key.key_id}", rate)
@@ -328,7 +362,13 @@ class VerdictApi:
             413, "oversize", f"the request body is larger than {cap} bytes", field="body"
         )
         declared = headers.get(b"content-length", "")
-        if declared.isdigit() and int(declared) > cap:
+        # ASCII digits only ("²".isdigit() is true), and no int() of thousands of digits
+        # (a ValueError past 4300): more digits than the cap has is over the cap.
+        if (
+            declared.isascii()
+            and declared.isdigit()
+            and (len(declared.lstrip("0")) > len(str(cap)) or int(declared) > cap)
+        ):
             raise too_large
         chunks: list[bytes] = []
         size = 0

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
+import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -102,6 +105,15 @@ __all__ = ["serve"]
     "--project", default="default", show_default=True, help="Project name recorded with events."
 )
 @click.option(
+    "--policy-reload-interval",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="How often the policy files are checked for changes (0: never; SIGHUP always "
+    "reloads). A broken file keeps the old policy in force.",
+)
+@click.option(
     "--demo",
     is_flag=True,
     help="Also start the bundled demo AI app and protect it (upstream = the demo).",
@@ -142,6 +154,7 @@ def serve(
     admin_token: str | None,
     metrics_path: str,
     project: str,
+    policy_reload_interval: float,
     demo: bool,
     demo_port: int,
     access_log: bool,
@@ -179,13 +192,14 @@ def serve(
         rate_limit_store=rate_limit_store,
         admin_token=admin_token,
         metrics_path=metrics_path,
+        policy_reload_interval=policy_reload_interval,
     )
     try:
         app = build_app(config)
     except FirewallProxyError as exc:  # policy, projects file or event store problems
         click.echo(str(exc), err=True)
         sys.exit(2)
-    common = {
+    common: dict[str, Any] = {
         "host": host,
         "port": port,
         "access_log": access_log,
@@ -193,13 +207,14 @@ def serve(
         "log_level": "info",
         "proxy_headers": trust_forwarded is not None,
         "forwarded_allow_ips": trust_forwarded,
+        "log_config": _log_config(),
     }
     if workers > 1:
         os.environ.update(config.to_env())
-        uvicorn.run("firewall_proxy.server:app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
+        _run_workers(workers, common)
         return
     if not demo:
-        uvicorn.run(app, **common)  # type: ignore[arg-type]
+        uvicorn.run(app, **common)
         return
 
     from firewall_proxy.demo import create_demo_app
@@ -221,7 +236,7 @@ def serve(
                 log_level="warning",
             )
         )
-        proxy_server = uvicorn.Server(uvicorn.Config(app, **common))  # type: ignore[arg-type]
+        proxy_server = uvicorn.Server(uvicorn.Config(app, **common))
         demo_task = asyncio.create_task(demo_server.serve())
         try:
             await proxy_server.serve()
@@ -230,3 +245,45 @@ def serve(
             await demo_task
 
     asyncio.run(run_both())
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging setup plus the firewall's own loggers, in the same format.
+
+    Without it only WARNING and up of ``firewall_proxy.*`` (policy reloads,
+    event store outages, upstream faults) reach stderr, and without a level.
+    """
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["firewall_proxy"] = {
+        "handlers": ["default"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config
+
+
+def _run_workers(workers: int, options: dict[str, Any]) -> None:
+    """uvicorn's multi-process supervisor, except that SIGHUP reloads the policies.
+
+    uvicorn's own supervisor answers SIGHUP by replacing every worker, which
+    reloads models from scratch and, with a broken policy file, leaves the
+    error in a dead child instead of on ``/metrics``. Here the parent passes
+    SIGHUP on to each worker, which reloads in place (each worker handles its
+    own SIGHUP: see :mod:`firewall_proxy.reload`).
+    """
+    import uvicorn
+    from uvicorn.supervisors.multiprocess import Multiprocess
+
+    class ReloadingSupervisor(Multiprocess):
+        def handle_hup(self) -> None:
+            for process in self.processes:
+                if process.pid is not None and process.process.is_alive():
+                    os.kill(process.pid, signal.SIGHUP)
+
+    config = uvicorn.Config(
+        "firewall_proxy.server:app_from_env", factory=True, workers=workers, **options
+    )
+    sock = config.bind_socket()
+    ReloadingSupervisor(config, sockets=[sock]).run()

@@ -64,15 +64,23 @@ def _session_value(token: str) -> str:
     return hmac.new(token.encode(), b"firewall-proxy dashboard session", hashlib.sha256).hexdigest()
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison. On bytes: ``compare_digest`` raises on a non-ASCII str,
+    and a token like 'töken' must be a 401, not a 500."""
+    return hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
+
+
 def _authorized(request: Request, token: str, session: str) -> bool:
     auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer ") and hmac.compare_digest(auth[7:].strip(), token):
+    if auth.lower().startswith("bearer ") and _same(auth[7:].strip(), token):
         return True
     header = request.headers.get("x-admin-token")
-    if header is not None and hmac.compare_digest(header, token):
+    if header is not None and _same(header, token):
         return True
     cookie = request.cookies.get(COOKIE)
-    return cookie is not None and hmac.compare_digest(cookie, session)
+    return cookie is not None and _same(cookie, session)
 
 
 def _text(request: Request, name: str, limit: int = 128) -> str | None:
@@ -216,7 +224,7 @@ def build_dashboard_app(
             return login_page(request, status=200)
         form = await request.form()
         given = form.get("token")
-        if not isinstance(given, str) or not hmac.compare_digest(given, token):
+        if not isinstance(given, str) or not _same(given, token):
             return login_page(request, "That token is not right.")
         response = RedirectResponse(f"{prefix}/", 303, headers=_HEADERS)
         response.set_cookie(

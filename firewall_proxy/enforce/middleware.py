@@ -31,8 +31,8 @@ from firewall_proxy.engine import Engine, Inspection
 from firewall_proxy.events.model import EventSink
 from firewall_proxy.findings import Action, Mode
 from firewall_proxy.metrics import Metrics
-from firewall_proxy.policy.loader import load_policy
 from firewall_proxy.policy.models import Policy, Route
+from firewall_proxy.reload import EngineSlot, PolicyReloader
 
 __all__ = ["FirewallMiddleware"]
 
@@ -40,91 +40,128 @@ __all__ = ["FirewallMiddleware"]
 class FirewallMiddleware:
     """Pure ASGI firewall middleware.
 
-    ``policy`` is a path to a policy file, a :class:`Policy`, or a ready
-    :class:`Engine` (to share one engine between several apps). ``events``
-    receives an event for every non-passing decision.
+    ``policy`` is a path to a policy file, a :class:`Policy`, a ready
+    :class:`Engine` (to share one engine between several apps), or an
+    :class:`~firewall_proxy.reload.EngineSlot` whose owner reloads it.
+    ``events`` receives an event for every non-passing decision. ``reload``
+    (seconds, for a file path only; 0 = off, the default) watches the file and
+    swaps in the new policy when it changes; a broken file keeps the old one
+    in force (see :mod:`firewall_proxy.reload`).
     """
 
     def __init__(
         self,
         app: ASGIApp,
-        policy: str | Path | Policy | Engine,
+        policy: str | Path | Policy | Engine | EngineSlot,
         *,
         events: EventSink | None = None,
         project: str = "default",
         metrics: Metrics | None = None,
+        reload: float = 0.0,
     ) -> None:
         self.app = app
         self.metrics = metrics  # metrics hook (issue 8): counts every inspected request
-        if isinstance(policy, Engine):
-            self.engine = policy
+        if isinstance(policy, EngineSlot):
+            self.slot = policy
+        elif isinstance(policy, Engine):
             if events is not None:
-                self.engine.events = events
+                policy.events = events
+            self.slot = EngineSlot(policy)
+        elif isinstance(policy, Policy):
+            self.slot = EngineSlot(Engine(policy, events=events, project=project))
         else:
-            loaded = policy if isinstance(policy, Policy) else load_policy(policy)
-            self.engine = Engine(loaded, events=events, project=project)
-        self.policy = self.engine.policy
+            self.slot = EngineSlot.from_file(policy, events=events, project=project)
+        if reload and self.slot.path is None:
+            raise ValueError("reload= needs the policy as a file path")
+        self.reloader = PolicyReloader([self.slot], interval=reload) if reload else None
+
+    @property
+    def engine(self) -> Engine:
+        """The engine in force (a reload may replace it)."""
+        return self.slot.engine
+
+    @property
+    def policy(self) -> Policy:
+        """The policy in force (a reload may replace it)."""
+        return self.slot.engine.policy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            route = self.engine.match(scope["method"], scope["path"])
-            if route is not None:
-                await self._guard(route, scope, receive, send)
-            elif self.policy.unmatched_routes == "block":
-                await self._refuse_unmatched(scope, send)
-            else:
-                if self.metrics is not None:  # metrics hook (issue 8)
-                    self.metrics.observe_request(self.engine.project, "(unmatched)", "forward")
-                await self.app(scope, receive, send)
+            # The engine in force when the request starts decides all of it, even if a
+            # policy reload swaps in a new one meanwhile.
+            with self.slot.lease() as engine:
+                await self._http(engine, scope, receive, send)
         elif scope["type"] == "lifespan":
             await self.app(scope, self._lifespan_receive(receive), send)
         else:
             await self.app(scope, receive, send)
 
+    async def _http(self, engine: Engine, scope: Scope, receive: Receive, send: Send) -> None:
+        route = engine.match(scope["method"], scope["path"])
+        if route is not None:
+            await self._guard(engine, route, scope, receive, send)
+        elif _has_body(scope["headers"]) and (guarded := engine.routes.routes_for(scope["path"])):
+            # A body sent with a method the route does not list (PUT, or a GET with
+            # X-HTTP-Method-Override: POST) would reach the app uninspected.
+            await self._refuse_method(engine, scope, send, guarded)
+        elif engine.policy.unmatched_routes == "block":
+            await self._refuse_unmatched(engine, scope, send)
+        else:
+            if self.metrics is not None:  # metrics hook (issue 8)
+                self.metrics.observe_request(engine.project, "(unmatched)", "forward")
+            await self.app(scope, receive, send)
+
     def _lifespan_receive(self, receive: Receive) -> Receive:
-        """Load evaluators and start the event sink with the app; flush events on shutdown."""
-        engine = self.engine
+        """Load evaluators, start the event sink (and the policy watcher) with the app;
+        flush events on shutdown."""
+        slot, reloader = self.slot, self.reloader
 
         async def wrapped() -> Message:
             message = await receive()
             if message["type"] == "lifespan.startup":
-                engine.load()
-                await engine.events.start()
+                slot.engine.load()
+                await slot.events.start()
+                if reloader is not None:
+                    await reloader.start()
             elif message["type"] == "lifespan.shutdown":
-                await engine.events.close()
-                await engine.aclose()
+                if reloader is not None:
+                    await reloader.stop()
+                await slot.events.close()
+                await slot.aclose()
             return message
 
         return wrapped
 
-    async def _guard(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _guard(
+        self, engine: Engine, route: Route, scope: Scope, receive: Receive, send: Send
+    ) -> None:
         wanted = _RequestHeaders(scope["headers"])
         path: str = scope["path"]
         request_id = wanted.request_id()
         fmt = response_format(route)
         try:
-            limit = route.max_body_bytes or self.policy.limits.max_body_bytes
+            limit = route.max_body_bytes or engine.policy.limits.max_body_bytes
             body = await _read_body(wanted, receive, limit)
         except RequestError as exc:  # too large, compressed, bad content-length
-            inspection = self.engine.refuse(exc, path=path, request_id=request_id)
+            inspection = engine.refuse(exc, path=path, request_id=request_id)
             if self.metrics is not None:  # metrics hook (issue 8)
-                self.metrics.observe_verdict(self.engine.project, route.path, inspection.verdict)
+                self.metrics.observe_verdict(engine.project, route.path, inspection.verdict)
             await self._send_error(send, inspection, exc, fmt)
             return
         if body is None:  # the client went away before sending its body
             return
         content_type = wanted.content_type.decode("latin-1")
-        inspection = await self.engine.inspect(
+        inspection = await engine.inspect(
             route, body, content_type, path=path, request_id=request_id
         )
         if self.metrics is not None:  # metrics hook (issue 8)
-            self.metrics.observe_verdict(self.engine.project, route.path, inspection.verdict)
+            self.metrics.observe_verdict(engine.project, route.path, inspection.verdict)
         if inspection.error is not None:
             await self._send_error(send, inspection, inspection.error, fmt)
             return
         verdict = inspection.verdict
         if verdict.enforced_action is Action.BLOCK:
-            cfg = self.policy.block_response
+            cfg = engine.policy.block_response
             extra = [(k.lower().encode(), v.encode()) for k, v in cfg.headers.items()]
             await send_json(
                 send,
@@ -134,7 +171,7 @@ class FirewallMiddleware:
             )
             return
         # outbound hook (issue 4): canary in the system prompt, answer scanning/restoration
-        guard = outbound_guard(self.engine, route, inspection, scope, request_id)
+        guard = outbound_guard(engine, route, inspection, scope, request_id)
         if guard is not None:
             inspection.body = guard.prepare_request(inspection.body)
             scope, send = guard.request_scope(scope), guard.wrap(send)
@@ -191,13 +228,41 @@ class FirewallMiddleware:
             firewall_headers(inspection.verdict),
         )
 
-    async def _refuse_unmatched(self, scope: Scope, send: Send) -> None:
+    async def _refuse_unmatched(self, engine: Engine, scope: Scope, send: Send) -> None:
         error = RequestError("this path is not served through the firewall", field="path")
         error.status, error.code = 404, "route_not_allowed"
-        inspection = self.engine.refuse(error, path=scope["path"])
+        inspection = engine.refuse(error, path=scope["path"])
         if self.metrics is not None:  # metrics hook (issue 8)
-            self.metrics.observe_verdict(self.engine.project, "(unmatched)", inspection.verdict)
+            self.metrics.observe_verdict(engine.project, "(unmatched)", inspection.verdict)
         await self._send_error(send, inspection, error, "json")
+
+    async def _refuse_method(
+        self, engine: Engine, scope: Scope, send: Send, guarded: list[Route]
+    ) -> None:
+        allowed = ", ".join(dict.fromkeys(m for r in guarded for m in r.methods))
+        error = RequestError(
+            f"a {scope['method']} request with a body is not inspected on this path; "
+            f"send it as {allowed}",
+            field="method",
+        )
+        error.status, error.code = 405, "method_not_inspected"
+        inspection = engine.refuse(error, path=scope["path"])
+        if self.metrics is not None:  # metrics hook (issue 8)
+            self.metrics.observe_verdict(engine.project, guarded[0].path, inspection.verdict)
+        await send_json(
+            send,
+            405,
+            error_body(error, 405, error.code, response_format(guarded[0]), inspection.verdict.id),
+            [*firewall_headers(inspection.verdict), (b"allow", allowed.encode())],
+        )
+
+
+def _has_body(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Whether an HTTP/1.1 request announces a body (chunked, or a non-zero length)."""
+    for key, value in headers:
+        if key == b"transfer-encoding" or (key == b"content-length" and value.strip(b" 0")):
+            return True
+    return False
 
 
 class _RequestHeaders:
@@ -216,7 +281,9 @@ class _RequestHeaders:
             elif key == b"content-length":
                 self.content_length = value
             elif key == b"content-encoding":
-                self.content_encoding = value
+                # Every Content-Encoding header counts, not only the last one.
+                prior: bytes | None = self.content_encoding
+                self.content_encoding = value if prior is None else prior + b"," + value
             elif key == b"x-request-id":
                 self.x_request_id = value
 
@@ -230,7 +297,9 @@ class _RequestHeaders:
 async def _read_body(headers: _RequestHeaders, receive: Receive, limit: int) -> bytes | None:
     """Drain the request body up to ``limit`` bytes; None when the client disconnects."""
     encoding = headers.content_encoding
-    if encoding is not None and encoding.strip().lower() not in (b"", b"identity"):
+    if encoding is not None and any(
+        coding.strip().lower() not in (b"", b"identity") for coding in encoding.split(b",")
+    ):
         # A compressed body cannot be inspected as the route expects: refuse, don't guess.
         error = RequestError(
             "compressed request bodies (Content-Encoding) are not accepted on this route",

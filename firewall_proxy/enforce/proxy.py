@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import aiohttp
 from yarl import URL
 
-from firewall_proxy._exceptions import UpstreamError
+from firewall_proxy._exceptions import RequestError, UpstreamError
 from firewall_proxy.enforce.asgi import Message, Receive, Scope, Send, header
 from firewall_proxy.enforce.responses import error_body, send_json
 
@@ -155,7 +155,11 @@ class ProxyApp:
         if self._session is None:  # no lifespan (some test servers): open lazily
             await self.startup()
         assert self._session is not None
-        path = scope.get("raw_path") or scope["path"].encode()
+        path = _origin_form(scope.get("raw_path") or scope["path"].encode())
+        if path is None:
+            error = RequestError("the request target must be a path", field="path")
+            await send_json(send, 400, error_body(error, 400, "invalid_request_target", "json"))
+            return
         query = scope.get("query_string", b"")
         target = (
             self._base + path.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
@@ -226,11 +230,26 @@ class ProxyApp:
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             # Headers are gone already: the only honest signal left is an aborted response.
             logger.warning("upstream response broke off mid-body: %s", type(exc).__name__)
+            if self.metrics is not None:  # metrics hook (issue 8)
+                self.metrics.observe_upstream_error("upstream_broke_off")
             raise UpstreamError("the upstream response broke off", status=502) from exc
         finally:
             if watcher is not None:
                 watcher.cancel()
         await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+def _origin_form(target: bytes) -> bytes | None:
+    """The path to request upstream: h11 hands an absolute-form target over as the path
+    (``http://host/v1/...``), which is forwarded as its path; ``*`` and other targets
+    that are no path at all are refused (they would make a URL of the upstream's host)."""
+    if target.startswith(b"/"):
+        return target
+    _, sep, rest = target.partition(b"://")
+    if not sep:
+        return None
+    slash = rest.find(b"/")
+    return rest[slash:] if slash >= 0 else b"/"
 
 
 async def _stream_body(first: Message, receive: Receive) -> AsyncIterator[bytes]:

@@ -85,6 +85,14 @@ _SPACED_SEP = re.compile(r"[ .\-_*]")
 _B64 = re.compile(r"[A-Za-z0-9+/_\-]{16,}={0,2}")
 _HEX = re.compile(r"(?:(?:0x|\\x)?[0-9a-fA-F]{2}[ :,]?){12,}")
 _URLENC = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){4,}")
+# Escaped spaces between words ("ignore%20all%20previous%20instructions", or "%2520"
+# when escaped twice): the runs _URLENC wants are broken by any word of four letters.
+_URL_WORDS = re.compile(r"%(?:25)?20[^%\s]*%(?:25)?20")
+# A decoded payload that is itself one encoded token (written so no two quantifiers can
+# match the same characters: no backtracking blow-up on a long token).
+_ENCODED_LAYER = re.compile(
+    r"[A-Za-z0-9+/_\-]{16,}={0,2}|[0-9a-fA-F]{24,}|[^%\s]*(?:%[0-9a-fA-F]{2}[^%\s]*){2,}"
+)
 # rot13 of frequent English words ("the", "and", "you", "ignore", "instructions" ...).
 _ROT13_HINT = re.compile(
     r"\b(?:gur|naq|lbh|vf|bs|gb|vtaber|vafgehpgvbaf|cerivbhf|flfgrz|cebzcg|cnffjbeq|gryy|jung)\b"
@@ -166,13 +174,21 @@ def _normalize(text: str, depth: int) -> NormalizedText:
     decoded: list[str] = []
     encodings: list[str] = []
     if depth < _MAX_DEPTH:
+        rest: dict[str, list[str]] = {}  # views past the cap, by how they were encoded
         for how, payload in _decode_payloads(text, folded, long_tokens):
             inner = _normalize(payload, depth + 1)
             for sub_how, sub in inner.labelled_views():
+                label = how if sub_how == "plain" else f"{how}+{sub_how}"
                 if len(decoded) >= _MAX_DECODED:
-                    break
+                    rest.setdefault(label, []).append(sub)
+                    continue
                 decoded.append(sub)
-                encodings.append(how if sub_how == "plain" else f"{how}+{sub_how}")
+                encodings.append(label)
+        if rest:
+            # Past the cap the payloads are scanned joined, as one more view, never dropped:
+            # eight harmless payloads in front must not hide a ninth.
+            decoded.append("\n".join(sub for subs in rest.values() for sub in subs))
+            encodings.append("+".join(rest))
     return NormalizedText(
         folded, invisible, changed, tuple(decoded), tuple(encodings), leet, homoglyphs
     )
@@ -249,7 +265,9 @@ def _readable(raw: bytes) -> str | None:
     # stays below the flag band unless the payload itself is an attack.
     text = _CONTROLS.sub("", text)
     if " " not in text:
-        return None
+        # One more layer (base64 of base64, hex of URL escapes): kept for the next level
+        # of _normalize to decode; _MAX_DEPTH bounds how deep that goes.
+        return text if _ENCODED_LAYER.fullmatch(text) else None
     words = _WORD.finditer(text)
     if next(words, None) is None or next(words, None) is None:
         return None
@@ -272,7 +290,7 @@ def _decode_payloads(original: str, folded: str, long_tokens: list[str]) -> list
             if text is not None:
                 found.append(("hex", text))
     found = list(dict.fromkeys(found))
-    if "%" in original and _URLENC.search(original):
+    if "%" in original and (_URLENC.search(original) or _URL_WORDS.search(original)):
         text = unquote(original)
         if text != original:
             found.append(("url-encoding", text))

@@ -50,6 +50,10 @@ def resolve_evaluator(name: str) -> type[Evaluator]:
         module = importlib.import_module(module_name)
     except ImportError as exc:
         raise PolicyError(f"evaluator {name!r}: cannot import {module_name!r}: {exc}") from exc
+    except Exception as exc:  # a plug-in that fails on import is a policy problem, not a crash
+        raise PolicyError(
+            f"evaluator {name!r}: importing {module_name!r} failed: {type(exc).__name__}: {exc}"
+        ) from exc
     cls = getattr(module, attr, None)
     if not (isinstance(cls, type) and issubclass(cls, Evaluator)):
         raise PolicyError(f"evaluator {name!r}: {target!r} is not an Evaluator subclass")

@@ -11,6 +11,14 @@ the queue has drained, ``drop`` counts and discards it. ``close`` drains the
 queue (spilling what the store will not take in time) and applies retention
 by age and count every ``retention_interval`` seconds.
 
+An event that truly cannot be kept (queue full with ``drop``, or the spill
+file cannot be written: disk full, read-only) is counted in ``stats.dropped``
+(``firewall_events_dropped_total``) and logged once per incident — at the
+first loss, then once more when events are kept again — never silently lost.
+The spill file is written unbuffered, one whole line per event, so a full disk
+fails exactly the events being spilled at that moment, never ones already
+counted as spilled.
+
 Not thread-safe: call ``emit`` from the event loop that ran ``start``.
 """
 
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import itertools
 import logging
 import os
@@ -85,6 +94,8 @@ class QueueSink:
         self.stats = SinkStats()
         self._queue: deque[Event] = deque()
         self._spill: IO[bytes] | None = None
+        self._spill_torn = False  # a failed append may have left half a line
+        self._losing = False  # inside an incident of dropped events (logged once)
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
         self._closing = False
@@ -104,26 +115,63 @@ class QueueSink:
             self._queue.append(event)
             if len(self._queue) == self.batch_size and self._wake is not None:
                 self._wake.set()
+            if self._losing:
+                self._kept()
         elif self.overflow == "spill":
             self._spill_events((event,))
         else:
-            self.stats.dropped += 1
+            self._lose(1, "the event queue is full and events.overflow is drop")
 
     def _spill_events(self, events: tuple[Event, ...] | list[Event]) -> None:
-        # Appends go to the OS page cache: a few microseconds, no fsync on the request path.
+        # One unbuffered append per event into the OS page cache: a few microseconds, no
+        # fsync on the request path, and a failure belongs to the event being written.
         assert self.spill_path is not None
+        for done, event in enumerate(events):
+            try:
+                self._append_line(event.to_json() + b"\n")
+            except OSError as exc:
+                reason = f"cannot write the spill file {self.spill_path}: {_os_error(exc)}"
+                self._lose(len(events) - done, reason)
+                return
+            self.stats.spilled += 1
+        if self._losing:
+            self._kept()
+
+    def _append_line(self, line: bytes) -> None:
+        if self._spill is None:
+            assert self.spill_path is not None
+            self.spill_path.parent.mkdir(parents=True, exist_ok=True)
+            self._spill = open(self.spill_path, "ab", buffering=0)  # noqa: SIM115 - held open
+        fh = self._spill
+        if self._spill_torn:  # end the half line a failed append left, so this one parses
+            line = b"\n" + line
+        start = fh.seek(0, os.SEEK_END)
         try:
-            if self._spill is None:
-                self.spill_path.parent.mkdir(parents=True, exist_ok=True)
-                self._spill = open(self.spill_path, "ab")  # noqa: SIM115 - held open
-            for event in events:
-                self._spill.write(orjson.dumps(event.to_dict()) + b"\n")
-            self.stats.spilled += len(events)
-        except OSError as exc:
-            self.stats.dropped += len(events)
+            view = memoryview(line)
+            while view:
+                view = view[fh.write(view) or 0 :]
+        except OSError:
+            try:
+                fh.truncate(start)  # take back the half line
+            except OSError:
+                self._spill_torn = True
+            raise
+        self._spill_torn = False
+
+    def _lose(self, count: int, reason: str) -> None:
+        """Count events that cannot be kept; log the first loss of an incident."""
+        self.stats.dropped += count
+        if not self._losing:
+            self._losing = True
             logger.error(
-                "cannot spill %d events to %s: %s", len(events), self.spill_path, type(exc).__name__
+                "events are being dropped (counted in firewall_events_dropped_total): %s", reason
             )
+
+    def _kept(self) -> None:
+        self._losing = False
+        logger.warning(
+            "events are kept again; %d dropped since the start of the process", self.stats.dropped
+        )
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -172,8 +220,7 @@ class QueueSink:
                     self.spill_path,
                 )
             else:
-                self.stats.dropped += len(rest)
-                logger.error("event store unavailable at shutdown: %d events dropped", len(rest))
+                self._lose(len(rest), f"the event store is unavailable at shutdown ({len(rest)})")
         self._close_spill()
         await asyncio.to_thread(self.store.close)
 
@@ -280,13 +327,13 @@ class QueueSink:
         assert self.spill_path is not None
         replay = self._replay_path()
         assert replay is not None
-        if not replay.exists():
-            # New spills start a fresh file; the one being replayed is never appended to.
-            self._close_spill()
-            if not self.spill_path.exists():
-                return True
-            os.replace(self.spill_path, replay)
         try:
+            if not replay.exists():
+                # New spills start a fresh file; the one being replayed is never appended to.
+                self._close_spill()
+                if not self.spill_path.exists():
+                    return True
+                os.replace(self.spill_path, replay)
             count = await asyncio.to_thread(self._replay_file, replay)
         except Exception as exc:
             self._failed(exc)
@@ -300,6 +347,8 @@ class QueueSink:
         count = bad = 0
         with open(path, "rb") as fh:
             for line in fh:
+                if not line.strip():
+                    continue  # the line break that ended a torn append
                 try:
                     batch.append(Event.from_dict(orjson.loads(line)))
                 except (ValueError, KeyError, TypeError):
@@ -316,3 +365,9 @@ class QueueSink:
             logger.warning("skipped %d unreadable lines in %s", bad, path)
         path.unlink()
         return count
+
+
+def _os_error(exc: OSError) -> str:
+    """``ENOSPC (No space left on device)``: the cause without the path (logged apart)."""
+    name = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    return f"{name} ({exc.strerror})" if exc.strerror else name

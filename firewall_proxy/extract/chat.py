@@ -12,10 +12,21 @@ from typing import Any
 
 from firewall_proxy._exceptions import MalformedPayload
 from firewall_proxy.extract.images import decode_base64, parse_data_url
+from firewall_proxy.extract.jsonkeys import fold_names, reject_case_variants
 from firewall_proxy.extract.payload import ImagePart, Payload, TextPart, TextRole
 from firewall_proxy.extract.pointer import join
 
 __all__ = ["extract_aiandme", "extract_anthropic", "extract_openai_chat", "extract_text"]
+
+# The keys each extractor reads, per object: a case variant of one is refused (jsonkeys).
+_OPENAI_TOP = fold_names("messages")
+_MESSAGE = fold_names("role", "content")
+_OPENAI_PART = fold_names("type", "text", "image_url")
+_IMAGE_URL = fold_names("url")
+_ANTHROPIC_TOP = fold_names("system", "messages")
+_ANTHROPIC_BLOCK = fold_names("type", "text", "source", "content")
+_SOURCE = fold_names("type", "data", "media_type")
+_AIANDME_TOP = fold_names("prompt", "agent_prompt", "messages")
 
 _OPENAI_ROLES: dict[str, TextRole] = {
     "system": "system",
@@ -54,6 +65,7 @@ def _openai_content(
         pwhere = f"{where}[{j}]"
         if not isinstance(part, dict):
             raise MalformedPayload(f"{pwhere} must be an object", field=pwhere)
+        reject_case_variants(part, _OPENAI_PART)
         kind = part.get("type")
         if kind in ("text", "input_text"):
             text = part.get("text")
@@ -62,6 +74,8 @@ def _openai_content(
             payload.texts.append(TextPart(text, role, f"{base}/{j}/text", turn))
         elif kind == "image_url":
             spec = part.get("image_url")
+            if isinstance(spec, dict):
+                reject_case_variants(spec, _IMAGE_URL)
             url = spec.get("url") if isinstance(spec, dict) else spec
             if not isinstance(url, str):
                 raise MalformedPayload(
@@ -81,11 +95,13 @@ def _openai_content(
 def extract_openai_chat(doc: Any, options: dict[str, Any]) -> Payload:
     """OpenAI ``/v1/chat/completions`` (and compatible servers: vLLM, Ollama, llama.cpp)."""
     obj = _require_object(doc)
+    reject_case_variants(obj, _OPENAI_TOP)
     payload = Payload(document=obj)
     for i, msg in enumerate(_messages(obj)):
         where = f"messages[{i}]"
         if not isinstance(msg, dict):
             raise MalformedPayload(f"{where} must be an object", field=where)
+        reject_case_variants(msg, _MESSAGE)
         raw_role = msg.get("role")
         # A non-string role (a list, an object) must be a 400, not a failed dict lookup.
         role = _OPENAI_ROLES.get(raw_role) if isinstance(raw_role, str) else None
@@ -114,6 +130,7 @@ def _anthropic_blocks(
         bwhere = f"{where}[{j}]"
         if not isinstance(block, dict):
             raise MalformedPayload(f"{bwhere} must be an object", field=bwhere)
+        reject_case_variants(block, _ANTHROPIC_BLOCK)
         kind = block.get("type")
         if kind == "text":
             text = block.get("text")
@@ -122,6 +139,8 @@ def _anthropic_blocks(
             payload.texts.append(TextPart(text, role, join(*base, j, "text"), turn))
         elif kind == "image":
             source = block.get("source")
+            if isinstance(source, dict):
+                reject_case_variants(source, _SOURCE)
             if isinstance(source, dict) and source.get("type") == "base64":
                 data = decode_base64(source.get("data"), f"{bwhere}.source.data")
                 media = source.get("media_type")
@@ -132,10 +151,10 @@ def _anthropic_blocks(
                         target=join(*base, j, "source", "data"),
                     )
                 )
-        elif kind == "tool_result":
+        elif kind == "tool_result" and "content" in block:  # no content: nothing to read
             _anthropic_blocks(
                 payload,
-                block.get("content", ""),
+                block["content"],
                 "tool",
                 [*base, j, "content"],
                 turn,
@@ -146,12 +165,15 @@ def _anthropic_blocks(
 def extract_anthropic(doc: Any, options: dict[str, Any]) -> Payload:
     """Anthropic ``/v1/messages``: top-level ``system`` plus user/assistant turns."""
     obj = _require_object(doc)
+    reject_case_variants(obj, _ANTHROPIC_TOP)
     payload = Payload(document=obj)
     system = obj.get("system")
     if system is not None:
         _anthropic_blocks(payload, system, "system", ["system"], 0, "system")
     for i, msg in enumerate(_messages(obj)):
         where = f"messages[{i}]"
+        if isinstance(msg, dict):
+            reject_case_variants(msg, _MESSAGE)
         if not isinstance(msg, dict) or msg.get("role") not in ("user", "assistant"):
             raise MalformedPayload(
                 f"{where} must be an object with role 'user' or 'assistant'", field=f"{where}.role"
@@ -169,6 +191,7 @@ def extract_anthropic(doc: Any, options: dict[str, Any]) -> Payload:
 def extract_aiandme(doc: Any, options: dict[str, Any]) -> Payload:
     """``{"prompt": ..., "agent_prompt": ...}``; a ``messages`` list is read as OpenAI chat."""
     obj = _require_object(doc)
+    reject_case_variants(obj, _AIANDME_TOP)
     if "messages" in obj and "prompt" not in obj:
         return extract_openai_chat(obj, options)
     prompt = obj.get("prompt")

@@ -19,6 +19,7 @@ from firewall_proxy.extract.chat import (
     extract_text,
 )
 from firewall_proxy.extract.images import extract_datapoint, extract_image, extract_multipart
+from firewall_proxy.extract.jsonkeys import fold_names, reject_case_variants, reject_duplicate_keys
 from firewall_proxy.extract.payload import Payload, TextPart, TextRole
 from firewall_proxy.extract.pointer import resolve, split
 
@@ -28,12 +29,15 @@ _ROLES: frozenset[str] = frozenset({"user", "system", "assistant", "document", "
 
 
 def parse_json(body: bytes) -> Any:
+    """The body as JSON; one with a duplicate key is refused (see :mod:`.jsonkeys`)."""
     if not body:
         raise MalformedPayload("the request body is empty; a JSON body is expected", field="body")
     try:
-        return orjson.loads(body)
+        doc = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise MalformedPayload(f"the request body is not valid JSON: {exc}", field="body") from exc
+    reject_duplicate_keys(body, doc)
+    return doc
 
 
 def _expand(document: Any, tokens: list[str], prefix: list[str]) -> list[list[str]]:
@@ -41,6 +45,8 @@ def _expand(document: Any, tokens: list[str], prefix: list[str]) -> list[list[st
     if not tokens:
         return [prefix]
     head, rest = tokens[0], tokens[1:]
+    if isinstance(document, dict) and head != "*":
+        reject_case_variants(document, fold_names(head))
     if head == "*":
         if isinstance(document, list):
             keys = [str(i) for i in range(len(document))]

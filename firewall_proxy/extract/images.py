@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from firewall_proxy._exceptions import MalformedPayload
+from firewall_proxy.extract.jsonkeys import fold_names, reject_case_variants
 from firewall_proxy.extract.payload import ImagePart, Payload, TextPart
 
 __all__ = [
@@ -64,10 +65,14 @@ def _probabilities(value: Any) -> list[float] | None:
     return out
 
 
+_DATAPOINT = fold_names("image", "image_path", "probabilities")
+
+
 def extract_datapoint(doc: Any, options: dict[str, Any]) -> Payload:
     """``{"image_path": "a/b.jpg" | "image": <base64 or data URL>, "probabilities": [...]}``."""
     if not isinstance(doc, dict):
         raise MalformedPayload("the request body must be a JSON object", field="body")
+    reject_case_variants(doc, _DATAPOINT)
     payload = Payload(document=doc, probabilities=_probabilities(doc.get("probabilities")))
     image = doc.get("image")
     path = doc.get("image_path")
@@ -165,8 +170,14 @@ def build_multipart(boundary: bytes, parts: list[MultipartPart]) -> bytes:
     return bytes(out)
 
 
+def _is_text(content_type: str) -> bool:
+    media = content_type.partition(";")[0].strip().lower()
+    return media.startswith("text/") or media.endswith(("/json", "+json", "/xml", "+xml"))
+
+
 def extract_multipart(body: bytes, content_type: str) -> Payload:
-    """Form uploads: image files become images, text fields become user texts."""
+    """Form uploads: image files become images, text fields user texts, text files
+    documents; other files are counted in ``meta["uninspected_parts"]``."""
     boundary, parts = parse_multipart(body, content_type)
     payload = Payload(document={"boundary": boundary, "parts": parts})
     for i, part in enumerate(parts):
@@ -181,6 +192,15 @@ def extract_multipart(body: bytes, content_type: str) -> Payload:
                         form_field=part.name,
                     )
                 )
+            elif _is_text(ctype):
+                # An uploaded text file is content the application reads: evaluated as a
+                # document (where indirect injection hides), never skipped.
+                text = part.data.decode("utf-8", "replace")
+                payload.texts.append(TextPart(text, "document", f"/parts/{i}", i))
+            else:
+                # A file no evaluator reads (PDF, archive): counted, so the event shows
+                # that part of the request went uninspected.
+                payload.meta["uninspected_parts"] = payload.meta.get("uninspected_parts", 0) + 1
         else:
             try:
                 text = part.data.decode("utf-8")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from firewall_proxy.images.rules import RuleResult, RuleSet, check_properties
+from firewall_proxy.images.trailing import trailing_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -147,13 +148,36 @@ class ImageChecker:
                     else "",
                 )
             )
+        trailing = trailing_bytes(data, decoded.format)
+        if trailing:
+            results.append(self._trailing(trailing, decoded.format))
         report = ImageReport(results, media_type=decoded.media_type, properties=props)
         to_fix = {r.rule for r in report.failed if r.action == "impute"}
         if impute and to_fix:
             fixed = impute_image(decoded, props, to_fix, self.rules.impute)
             if fixed is not None:
                 report.fixed, report.fix_notes = fixed
+            elif "trailing" in to_fix:  # re-encoded pixels (above) have no trailer either
+                report.fixed = data[: len(data) - trailing]
+                report.fix_notes = [f"{trailing} bytes after the end of the image removed"]
         return report
+
+    def _trailing(self, size: int, fmt: str) -> RuleResult:
+        """Bytes after the image's end (a PNG+ZIP or JPEG+HTML polyglot): they decode to
+        the same pixels, so every other rule passes while the rest goes unread. By
+        default the image is imputed cut at its end; a rules file can say otherwise."""
+        configured = self._actions.get("trailing")
+        return RuleResult(
+            rule="trailing",
+            category="corrupt",
+            value=size,
+            expected=[0, 0],
+            action=configured.action if configured is not None else "impute",
+            severity=configured.severity if configured is not None else "high",
+            passed=False,
+            score=0.9,
+            message=f"{size} bytes follow the end of the {fmt} image (a polyglot file?)",
+        )
 
     def check_part(self, part: ImagePart, *, impute: bool = True) -> ImageReport:
         data = self.read(part)

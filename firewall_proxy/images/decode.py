@@ -112,12 +112,16 @@ def _open(data: bytes, limits: DecodeLimits) -> PILImage | DecodeProblem:
             # process-wide one only warns at a different size.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             im = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # The warning arrives as an exception where warnings are errors (pytest, -W error,
+        # or another thread's filters: catch_warnings is process-wide): the same verdict.
         return DecodeProblem("oversize", "pixels", "the image header declares too many pixels")
     except UnidentifiedImageError:
         return DecodeProblem("corrupt", "decode", "the bytes are not a recognisable image")
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         return DecodeProblem("corrupt", "decode", f"the image header is corrupt ({exc})")
+    except Exception as exc:  # anything else Pillow raises: see _unexpected
+        return _unexpected(exc)
     fmt = im.format or ""
     if fmt not in limits.formats:
         allowed = sorted(limits.formats)
@@ -143,10 +147,22 @@ def _open(data: bytes, limits: DecodeLimits) -> PILImage | DecodeProblem:
     return im
 
 
+def _unexpected(exc: Exception) -> DecodeProblem:
+    """Any other exception out of Pillow's parsers (``struct.error``, ``KeyError`` from a
+    TIFF tag, ``ZeroDivisionError`` from a zero in a header, ``MemoryError`` ...) means
+    the bytes are hostile or broken: a ``corrupt`` finding the policy acts on. Left to
+    the evaluator chain it would be an *undecided* result, which a fail-open policy
+    forwards, with the image never checked."""
+    return DecodeProblem(
+        "corrupt", "decode", f"the image cannot be decoded ({type(exc).__name__}: {exc})"
+    )
+
+
 def _frames(im: PILImage) -> int:
+    # A frame that cannot even be counted is never decoded: only the first one is.
     try:
         return int(getattr(im, "n_frames", 1))
-    except (OSError, SyntaxError, ValueError, EOFError):
+    except Exception:
         return 1
 
 
@@ -168,7 +184,9 @@ def _to_rgb(im: PILImage, notes: list[str]) -> PILImage:
         notes.append(f"{mode} pixels scaled to 8 bits")
         import numpy as np
 
-        arr = np.asarray(im, dtype=np.float64)
+        # NaN and infinities (float TIFFs) become 0 and the type's extremes before the
+        # cast: casting them to uint8 is undefined (and a RuntimeWarning).
+        arr = np.nan_to_num(np.asarray(im, dtype=np.float64), posinf=65535.0, neginf=0.0)
         top = float(arr.max()) if arr.size else 0.0
         # 16-bit data rarely uses the full range: scale by the format's
         # nominal range, not by the image's own maximum, to keep exposure.
@@ -211,11 +229,13 @@ def decode_image(data: bytes, limits: DecodeLimits | None = None) -> DecodedImag
     width, height = im.size
     try:
         if fmt == "JPEG" and max(width, height) > 2 * _FULL_RES_SIDE:
+            # max(1, ...): a 65000x1 strip must not ask for a zero-pixel draft.
+            side = max(width, height)
             im.draft(
                 "RGB",
                 (
-                    width * _FULL_RES_SIDE // max(width, height),
-                    height * _FULL_RES_SIDE // max(width, height),
+                    max(1, width * _FULL_RES_SIDE // side),
+                    max(1, height * _FULL_RES_SIDE // side),
                 ),
             )
             notes.append("large JPEG decoded at reduced size")
@@ -228,8 +248,10 @@ def decode_image(data: bytes, limits: DecodeLimits | None = None) -> DecodedImag
                 if transposed.size != im.size:
                     width, height = height, width
                 im = transposed
+        rgb = _to_rgb(im, notes)
     except (OSError, SyntaxError, ValueError, EOFError, IndexError) as exc:
         reason = "truncated" if "truncated" in str(exc) else "corrupt"
         return DecodeProblem("corrupt", "decode", f"the image data is {reason}: {exc}")
-    rgb = _to_rgb(im, notes)
+    except Exception as exc:  # anything else Pillow raises: see _unexpected
+        return _unexpected(exc)
     return DecodedImage(rgb, fmt, mode, width, height, quality, notes)

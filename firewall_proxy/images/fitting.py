@@ -173,6 +173,15 @@ def fit_rules(
     ]
     rules.append(
         ImageRule(
+            rule="trailing",
+            category="corrupt",
+            severity="high",
+            action="impute",
+            description="bytes after the end of the image (a polyglot): imputed = cut off",
+        )
+    )
+    rules.append(
+        ImageRule(
             rule="mode",
             category="channels",
             severity="low",

@@ -21,9 +21,31 @@ __all__ = ["load_policy", "load_policy_text", "validate_evaluator_options"]
 
 _Loc = tuple[str | int, ...]
 
+# A policy is a few hundred values. Past these the file is an attack or an accident:
+# YAML aliases let 1 KB expand to billions of values ("billion laughs"), and nesting
+# deeper than the parser's recursion limit would be a RecursionError.
+MAX_VALUES = 100_000
+MAX_DEPTH = 64
+
 
 class _UniqueKeyLoader(yaml.SafeLoader):
     """SafeLoader that rejects duplicate mapping keys (YAML allows them; we don't)."""
+
+
+def _check_depth(text: str, filename: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH from the parser's flat event stream."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_UniqueKeyLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark is not None else None
+                message = f"nested more than {MAX_DEPTH} levels deep"
+                raise PolicyError(
+                    f"{filename}: invalid policy", [PolicyIssue(filename, line, "", message)]
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _compose(text: str, filename: str) -> tuple[Any, dict[_Loc, int]]:
@@ -31,7 +53,15 @@ def _compose(text: str, filename: str) -> tuple[Any, dict[_Loc, int]]:
     lines: dict[_Loc, int] = {}
     issues: list[PolicyIssue] = []
     try:
+        _check_depth(text, filename)  # before compose, which recurses once per level
         node = yaml.compose(text, Loader=_UniqueKeyLoader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, ...)
+        at = text.count("\n", 0, exc.position) + 1
+        what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "byte"
+        raise PolicyError(
+            f"{filename}: not valid YAML",
+            [PolicyIssue(filename, at, "", f"unacceptable {what}: {exc.reason}")],
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -42,16 +72,56 @@ def _compose(text: str, filename: str) -> tuple[Any, dict[_Loc, int]]:
         ) from exc
 
     ctor = _UniqueKeyLoader("")  # only its scalar constructors are used
+    values = 0
+
+    def refuse(n: yaml.Node, loc: _Loc, message: str) -> PolicyError:
+        issue = PolicyIssue(filename, n.start_mark.line + 1, _dotted(loc), message)
+        return PolicyError(f"{filename}: invalid policy", [*issues, issue])
+
+    def scalar(n: yaml.Node, loc: _Loc) -> Any:
+        try:
+            return ctor.construct_object(n, deep=True)
+        except Exception as exc:  # PyYAML's constructors raise anything: "!!int " is an
+            # IndexError, an int of 5000 digits a ValueError, a bad "!!binary" binascii's
+            detail = str(exc) or type(exc).__name__
+            raise refuse(n, loc, f"cannot read this value: {detail}") from exc
+
+    def merge(n: yaml.Node, loc: _Loc, out: dict[Any, Any]) -> list[Any]:
+        """``<<: *anchor`` (or a list of anchors): add the keys ``out`` lacks."""
+        value = walk(n, loc)
+        added = []
+        for source in value if isinstance(value, list) else [value]:
+            if not isinstance(source, dict):
+                raise refuse(n, loc, "'<<' merges a mapping or a list of mappings")
+            for key, item in source.items():
+                if key not in out:
+                    out[key] = item
+                    added.append(key)
+        return added
 
     def walk(n: yaml.Node | None, loc: _Loc) -> Any:
+        nonlocal values
         if n is None:
             return None
+        values += 1
+        if values > MAX_VALUES:
+            raise refuse(n, loc, f"more than {MAX_VALUES} values (a YAML alias bomb?)")
+        if len(loc) > MAX_DEPTH:
+            raise refuse(n, loc, f"nested more than {MAX_DEPTH} levels deep")
         lines.setdefault(loc, n.start_mark.line + 1)
         if isinstance(n, yaml.MappingNode):
             out: dict[Any, Any] = {}
+            merged: set[Any] = set()  # keys from '<<' merges, which explicit keys override
             for key_node, value_node in n.value:
-                key = ctor.construct_object(key_node, deep=True)
-                if key in out:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    merged.update(merge(value_node, loc, out))
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise refuse(key_node, loc, "a key must be a plain value, not a list or map")
+                key = scalar(key_node, loc)
+                if key in merged:
+                    merged.discard(key)
+                elif key in out:
                     issues.append(
                         PolicyIssue(
                             filename,
@@ -65,7 +135,7 @@ def _compose(text: str, filename: str) -> tuple[Any, dict[_Loc, int]]:
             return out
         if isinstance(n, yaml.SequenceNode):
             return [walk(item, (*loc, i)) for i, item in enumerate(n.value)]
-        return ctor.construct_object(n, deep=True)
+        return scalar(n, loc)
 
     data = walk(node, ())
     if issues:
@@ -153,9 +223,13 @@ def load_policy(path: str | Path) -> Policy:
     """Read and validate the policy file at ``path``."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        raw = p.read_bytes()
     except OSError as exc:
         raise PolicyError(f"{p}: cannot read policy file: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PolicyError(f"{p}: policy file is not UTF-8 text") from exc
+        line = raw.count(b"\n", 0, exc.start) + 1
+        issue = PolicyIssue(str(p), line, "", f"byte {exc.start} is not UTF-8 (save as UTF-8)")
+        raise PolicyError(f"{p}: policy file is not UTF-8 text", [issue]) from exc
     return load_policy_text(text, str(p))

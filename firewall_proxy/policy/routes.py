@@ -4,7 +4,14 @@ Paths are normalised before matching — duplicate slashes folded, ``.`` and
 ``..`` resolved, a trailing slash dropped, case folded — so that
 ``/v1//Chat/completions/`` is inspected like ``/v1/chat/completions``. Folding
 only ever makes *more* requests match, never fewer: a variant an upstream
-might route to the same handler cannot slip past.
+might route to the same handler cannot slip past. Beyond what Starlette would
+route, the folding also covers what other servers do with a path: backslashes
+read as slashes (Windows servers, WHATWG URL parsers), ``;params`` dropped from
+each segment (Tomcat, Spring: ``/v1/chat/completions;x=1``, ``..;/``), trailing
+dots and spaces dropped (Windows file names), the path cut at a decoded ``?``,
+``#`` or NUL (servers that decode, then split or hit a C string end), and an
+absolute-form request target (``http://host/v1/...``, which h11 hands over as
+the path) read as its path.
 """
 
 from __future__ import annotations
@@ -16,12 +23,43 @@ from firewall_proxy.policy.models import Route
 __all__ = ["RouteTable", "normalize_path"]
 
 
+_TRAILING = ". \t\n\r\x0b\x0c"
+
+
+def _canonical(path: str) -> bool:
+    """True when folding would not change ``path`` (the common case: a few C scans)."""
+    return (
+        path.startswith("/")
+        and path.islower()
+        and path.isprintable()
+        and "//" not in path
+        and "/." not in path
+        and "./" not in path
+        and ";" not in path
+        and "\\" not in path
+        and "?" not in path
+        and "#" not in path
+        and " " not in path
+        and not path.endswith(("/", "."))
+    )
+
+
 def normalize_path(path: str) -> str:
-    if "//" not in path and "/." not in path and path.islower() and not path.endswith("/"):
-        return path or "/"  # already canonical: the common case costs one scan
+    """The form routes are matched in (see the module docstring for every fold)."""
+    return path if _canonical(path) else _fold(path)
+
+
+def _fold(path: str) -> str:
+    if not path.startswith("/"):
+        _, sep, rest = path.partition("://")  # absolute-form: keep only the path
+        if sep:
+            path = rest[rest.find("/") :] if "/" in rest else "/"
+    for stop in ("?", "#", "\x00"):
+        path = path.partition(stop)[0]
     parts: list[str] = []
-    for seg in path.split("/"):
-        seg = seg.rstrip(".") if seg not in (".", "..") else seg
+    for raw in path.replace("\\", "/").split("/"):
+        seg = raw.partition(";")[0]
+        seg = seg.rstrip(_TRAILING) if seg not in (".", "..") else seg
         if seg in ("", "."):
             continue
         if seg == "..":
@@ -66,6 +104,11 @@ class RouteTable:
                 if method in methods and regex.match(norm):
                     return route
         return None
+
+    def routes_for(self, path: str) -> list[Route]:
+        """Every route whose path pattern matches ``path``, whatever its methods."""
+        norm = normalize_path(path)
+        return [route for route, regex, _ in self._routes if regex.match(norm)]
 
     def __bool__(self) -> bool:
         return bool(self._routes)

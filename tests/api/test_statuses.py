@@ -120,8 +120,18 @@ def test_key_of_another_project_is_403(deployment: Deployment, http: httpx.Clien
     assert post(http, "beta", deployment.beta_key, {"prompt": "hi"}).status_code == 200
 
 
-def test_unknown_project_is_404_for_a_valid_key(deployment: Deployment, http: httpx.Client) -> None:
+def test_unknown_project_is_403_for_another_projects_key(
+    deployment: Deployment, http: httpx.Client
+) -> None:
+    """Like an existing project of someone else: no tenant learns which projects exist."""
     r = post(http, "gamma", deployment.alpha_key, {"prompt": "hi"})
+    assert r.status_code == 403
+    assert r.json()["error"]["field"] == "authorization"
+
+
+def test_a_keys_own_project_not_served_is_404(deployment: Deployment, http: httpx.Client) -> None:
+    orphan = deployment.store.create("gamma").secret  # a key for a project not configured
+    r = post(http, "gamma", orphan, {"prompt": "hi"})
     assert r.status_code == 404
     assert r.json()["error"]["field"] == "project_id"
 
@@ -230,7 +240,8 @@ def test_client_maps_every_status(deployment: Deployment) -> None:
     with Firewall(cross) as fw, pytest.raises(FirewallNotAuthorised) as denied:
         fw.eval("hi")
     assert denied.value.status_code == 403
-    lost = Integration(endpoint=deployment.endpoint("nowhere"), api_key=deployment.alpha_key)
+    orphan = deployment.store.create("nowhere").secret  # its project is not served
+    lost = Integration(endpoint=deployment.endpoint("nowhere"), api_key=orphan)
     with Firewall(lost) as fw, pytest.raises(FirewallProjectNotFound):
         fw.eval("hi")
 

@@ -313,3 +313,10 @@ async def test_own_secrets_and_own_code_are_not_attacks(text: str) -> None:
     ev = PromptAttacksEvaluator.from_config({"detectors": ["signals"]})
     assert isinstance(ev, PromptAttacksEvaluator)
     assert await _scan(ev, TextPart(text)) == []
+
+
+async def test_the_model_alone_still_reads_the_phrase_families() -> None:
+    ev = PromptAttacksEvaluator.from_config({"detectors": ["model"]})
+    assert isinstance(ev, PromptAttacksEvaluator)
+    found = await _scan(ev, TextPart(INJECTION))
+    assert _cats(found) == {"injection"} and found[0].score >= 0.85

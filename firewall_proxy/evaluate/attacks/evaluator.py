@@ -9,7 +9,9 @@ extractor found:
   page about explosives is not a harmful *request*);
 - the ``assistant`` turn only as context: a short user reply to it with no
   attack phrase ("ignore that, use the other address") has its odds discounted;
-- ``system`` parts never (they are the application's own instructions).
+- ``system`` parts never (they are the application's own instructions);
+- the seam between two parts it reads, one after the other, for an attack split
+  over turns or content parts ("Ignore all previous" | "instructions and ...").
 
 Each part is scored on every normalised view (plain, leetspeak, decoded
 base64/hex/URL/rot13 payloads), the highest score wins, and a finding names the
@@ -20,8 +22,8 @@ text), the view it came from and the calibrated model score.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
@@ -35,6 +37,7 @@ from firewall_proxy.evaluate.attacks.signals import (
 from firewall_proxy.evaluate.base import EvalContext, Evaluator, EvaluatorOptions
 from firewall_proxy.extract.payload import Payload
 from firewall_proxy.findings import Category, Finding
+from firewall_proxy.policy.regex import compile_policy_regex
 
 if TYPE_CHECKING:
     from firewall_proxy.evaluate.attacks.model import AttackModel
@@ -43,6 +46,9 @@ __all__ = ["AttackCategory", "PromptAttacksEvaluator", "PromptAttacksOptions", "
 
 AttackCategory = Literal["injection", "jailbreak", "harmful"]
 _ALL: tuple[AttackCategory, ...] = ("injection", "jailbreak", "harmful")
+# Folded characters read on each side of the seam between two parts: longer than any
+# phrase family's match (their gaps are bounded at ~60 characters).
+_SEAM = 128
 
 
 class PromptAttacksOptions(EvaluatorOptions):
@@ -62,7 +68,9 @@ class PromptAttacksOptions(EvaluatorOptions):
         description="Phrases never flagged: removed (case-insensitively) before scanning.",
     )
     allow_patterns: list[str] = Field(
-        default_factory=list, description="Regexes (on lower-case text) removed before scanning."
+        default_factory=list,
+        description="Regexes (on lower-case text) removed before scanning; run by RE2 "
+        "(linear time, no look-arounds or backreferences: see firewall_proxy.policy.regex).",
     )
     roles: list[Literal["user", "document", "tool"]] = Field(
         ["user", "document", "tool"], description="Which parts are read (system/assistant never)."
@@ -89,8 +97,8 @@ class PromptAttacksOptions(EvaluatorOptions):
     def _compiles(cls, v: list[str]) -> list[str]:
         for p in v:
             try:
-                re.compile(p)
-            except re.error as exc:
+                compile_policy_regex(p)  # RE2: linear time on attacker text (no ReDoS)
+            except ValueError as exc:
                 raise ValueError(f"invalid allow pattern {p!r}: {exc}") from exc
         return v
 
@@ -139,7 +147,7 @@ class PromptAttacksEvaluator(Evaluator):
         # by a calibration fitted on the labelled data (signals_calibration.json).
         self._calibration: SignalCalibration | None = None
         self._allow = [a.casefold() for a in self.options.allowlist]
-        self._allow_re = [re.compile(p) for p in self.options.allow_patterns]
+        self._allow_re = [compile_policy_regex(p) for p in self.options.allow_patterns]
         # Below this attack score no injection/jailbreak finding can be reported, so
         # the model need not work out which of the two it would be.
         th = self.options.thresholds
@@ -174,7 +182,10 @@ class PromptAttacksEvaluator(Evaluator):
     ) -> dict[AttackCategory, _Best]:
         """Best score per category over the views of one text part."""
         assert isinstance(self.options, PromptAttacksOptions)
-        use_signals = "signals" in self.options.detectors
+        # The model's calibrating stage weighs the phrase families too (they are its
+        # strongest inputs): with the model on, they are found even if "signals" is
+        # not listed, or `detectors: [model]` would let a plain attack through.
+        use_signals = "signals" in self.options.detectors or "model" in self.options.detectors
         if self._calibration is None or (self._model is None and "model" in self.options.detectors):
             self.load()
         best: dict[AttackCategory, _Best] = {}
@@ -243,6 +254,49 @@ class PromptAttacksEvaluator(Evaluator):
                 out.append(
                     self._finding(
                         cat, b, i, part.text, role, part.turn, nt.homoglyphs + nt.invisible
+                    )
+                )
+        out.extend(self._across_parts(payload, ctx, out))
+        return out
+
+    def _across_parts(
+        self, payload: Payload, ctx: EvalContext, found: list[Finding]
+    ) -> list[Finding]:
+        """An attack split over two parts ("Ignore all previous" | "instructions and ...")
+        matches in neither, yet the model reads them one after the other: so the end of
+        each read part is scanned joined to the start of the next one read (``_SEAM``
+        folded characters each side, a few microseconds per seam). A category already
+        found at that score or higher is not reported again."""
+        assert isinstance(self.options, PromptAttacksOptions)
+        read = [i for i, p in enumerate(payload.texts) if p.role in self.options.roles]
+        out: list[Finding] = []
+        for a, b in pairwise(read):
+            left, right = payload.texts[a], payload.texts[b]
+            tail = ctx.normalized(payload, a).text[-_SEAM:]
+            seam = tail + " " + ctx.normalized(payload, b).text[:_SEAM]
+            # Joined to a document or tool part, only indirect injection is looked for.
+            role = "user" if left.role == right.role == "user" else "tool"
+            for cat, best in self.score_views((("plain", seam),), role, False).items():
+                if cat not in self.options.categories:
+                    continue
+                if best.score < self.options.thresholds.get(cat, 0.5):
+                    continue
+                # Only a phrase that runs over the seam is new (the spans are exact unless
+                # the allowlist removed text).
+                crosses = any(h.span[0] < len(tail) < h.span[1] for h in best.hits)
+                if best.exact and not crosses:
+                    continue
+                if any(f.category == cat and f.score >= best.score for f in [*found, *out]):
+                    continue
+                names = ", ".join(h.family.name for h in best.hits)
+                out.append(
+                    self.finding(
+                        Category(cat),
+                        best.score,
+                        f"{'prompt injection' if cat == 'injection' else cat} split across "
+                        f"{left.role} part {a} and {right.role} part {b}; signals: {names}",
+                        part=b,
+                        data={"signals": [h.family.name for h in best.hits], "view": "seam"},
                     )
                 )
         return out

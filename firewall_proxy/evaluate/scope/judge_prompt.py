@@ -76,7 +76,9 @@ def parse_answer(content: str) -> JudgeAnswer:
     if category in ("pass", "in_scope", "on_topic", "allowed"):
         category = "in_scope"
     if category not in VERDICTS:
-        raise ValueError(f"unknown category {category[:40]!r}")
+        # Not echoed: the judge's text may quote the user's prompt, and this reason
+        # reaches events and API answers.
+        raise ValueError(f"the judge's category is not one of {sorted(VERDICTS)}")
     try:
         confidence = float(obj.get("confidence", 0.8))
     except (TypeError, ValueError):
