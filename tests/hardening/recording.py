@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import httpx
 
 from firewall_proxy.enforce.asgi import Message, Receive, Scope, Send
 
@@ -96,10 +100,20 @@ def port_of(url: str) -> int:
     return int(url.rsplit(":", 1)[1])
 
 
-def send_raw(port: int, data: bytes, *, timeout: float = 5.0) -> bytes:
-    """Send ``data`` on one fresh connection; everything the server sent until it closed."""
+def send_raw(port: int, data: bytes, *, timeout: float = 5.0, half_close: bool = False) -> bytes:
+    """Send ``data`` on one fresh connection; everything the server sent until it closed.
+
+    ``half_close`` also says we are done sending; a server that refuses mid-send (headers
+    too large) and closes is not an error: what it answered is returned.
+    """
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
-        sock.sendall(data)
+        try:
+            sock.sendall(data)
+            if half_close:
+                sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            if not half_close:
+                raise
         chunks = []
         while True:
             try:
@@ -149,3 +163,22 @@ def request_bytes(
     if close:
         lines.append("Connection: close")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+def until(condition: Callable[[], bool], limit: float = 30.0) -> None:
+    """Wait for ``condition`` (a guard against hanging, not a timing assertion)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached")
+        time.sleep(0.02)
+
+
+def chat(base: str, text: str, timeout: float = 20.0) -> httpx.Response:
+    """One OpenAI-style chat request with ``text`` as the user's turn."""
+    return httpx.post(
+        base + "/v1/chat/completions",
+        json={"messages": [{"role": "user", "content": text}]},
+        timeout=timeout,
+        trust_env=False,
+    )

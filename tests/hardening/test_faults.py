@@ -32,7 +32,7 @@ from firewall_proxy.events.writer import QueueSink
 from firewall_proxy.server import ServerConfig, build_app
 from tests.evaluate.test_llm_judge import FakeLLM
 from tests.events import conftest as events_fixtures
-from tests.hardening.recording import RecordingUpstream
+from tests.hardening.recording import RecordingUpstream, chat, until
 from tests.live import free_port, live_server
 
 pg_dsn = events_fixtures.pg_dsn  # a fresh PostgreSQL schema per test, dropped afterwards
@@ -58,24 +58,6 @@ def write_policy(
     path = tmp_path / "policy.yaml"
     path.write_text(POLICY.format(on_undecided=on_undecided, extra=extra, queue_size=queue_size))
     return path
-
-
-def until(condition: Callable[[], bool], limit: float = 30.0) -> None:
-    """Wait for ``condition`` (a guard against hanging, not a timing assertion)."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached")
-        time.sleep(0.02)
-
-
-def chat(base: str, text: str) -> httpx.Response:
-    return httpx.post(
-        base + "/v1/chat/completions",
-        json={"messages": [{"role": "user", "content": text}]},
-        timeout=20,
-        trust_env=False,
-    )
 
 
 def metrics(base: str) -> dict[str, float]:

@@ -11,7 +11,6 @@ reaches the upstream unevaluated. Request-smuggling shapes and pipelining are in
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,13 @@ from hypothesis import strategies as st
 
 from firewall_proxy.events.model import MemorySink
 from firewall_proxy.server import ServerConfig, build_app
-from tests.hardening.recording import RawResponse, RecordingUpstream, parse_responses, port_of
+from tests.hardening.recording import (
+    RawResponse,
+    RecordingUpstream,
+    parse_responses,
+    port_of,
+    send_raw,
+)
 from tests.live import live_server
 
 FUZZ = settings.get_profile("hardening")
@@ -52,22 +57,7 @@ class Stack:
     def exchange(self, data: bytes, timeout: float = 3.0) -> tuple[list[RawResponse], bytes]:
         """Send ``data``, say we are done sending, read until the server closes."""
         self.upstream.clear()
-        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as sock:
-            try:
-                sock.sendall(data)
-                sock.shutdown(socket.SHUT_WR)
-            except OSError:
-                pass  # the server refused mid-send (e.g. headers too large) and closed
-            chunks = []
-            while True:
-                try:
-                    chunk = sock.recv(65536)
-                except (ConnectionResetError, TimeoutError):
-                    break
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        raw = b"".join(chunks)
+        raw = send_raw(self.port, data, timeout=timeout, half_close=True)
         return parse_responses(raw), raw
 
     def leaked(self) -> bool:

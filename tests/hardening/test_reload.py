@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from firewall_proxy.findings import Action, Finding
 from firewall_proxy.policy.loader import load_policy_text
 from firewall_proxy.reload import EngineSlot
 from firewall_proxy.server import ServerConfig, build_app
-from tests.hardening.recording import RecordingUpstream
+from tests.hardening.recording import RecordingUpstream, chat, until
 from tests.live import free_port, live_server
 
 
@@ -54,24 +54,6 @@ def write_atomically(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text)
     os.replace(tmp, path)
-
-
-def until(condition: Callable[[], bool], limit: float = 20.0) -> None:
-    """Wait for ``condition`` (a guard against hanging, not a timing assertion)."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached")
-        time.sleep(0.02)
-
-
-def chat(base: str, text: str) -> httpx.Response:
-    return httpx.post(
-        base + "/v1/chat/completions",
-        json={"messages": [{"role": "user", "content": text}]},
-        timeout=10,
-        trust_env=False,
-    )
 
 
 def metric(base: str, line_start: str) -> float:
