@@ -419,8 +419,11 @@ def test_sighup_reloads_every_worker_of_a_real_serve_process(
                 return False
 
         until(healthy, limit=60)
-        # Every worker must be up before the signal: each answers with the first policy.
-        until(lambda: all(chat(base, "alpha").status_code == 403 for _ in range(2 * workers)))
+        # Every worker must have loaded the first policy before the file changes (a worker
+        # still starting would load the second one): each logs its startup. Requests alone
+        # cannot tell, they may all land on one worker.
+        until(lambda: log.read_text().count("Application startup complete.") >= workers, 60)
+        assert all(chat(base, "alpha").status_code == 403 for _ in range(2 * workers))
         workers_before = _children(proc.pid)
         write_atomically(file, policy("second", "beta"))
         # --policy-reload-interval 0 reached every worker: no poll picks the change up.

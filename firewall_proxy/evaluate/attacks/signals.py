@@ -129,6 +129,10 @@ _ANCHORS = {
     "hate_or_abuse": "sexual nude explicit racist sexist hateful antisemitic propaganda "
     "disinformation fake promote glorify glorifies incite",
     "harmful_content_request": "write create generate produce draft compose give develop design",
+    "illicit_intent": "illegally unlawfully without undetected untraceable unnoticed evade evading",
+    "deception_request": "create creating write writing generate spread spreading produce design "
+    "make develop draft post publish distribute run set start craft build launch plan organize "
+    "organise",
 }
 # Markup-like patterns start at these substrings instead of at a word.
 _LITERALS: dict[str, tuple[str, ...]] = {
@@ -414,6 +418,29 @@ FAMILIES: tuple[Family, ...] = (
         + r"\b(illegal\w*|harmful|dangerous|unethical|violen\w+|hate|fraud\w*|steal\w*|hack\w*|"
         r"poison\w*|weapons?|drugs?|suicide|self-harm|bombs?|terror\w*|cheat\w*|manipulat\w*|"
         r"exploit\w*)\b",
+    ),
+    _family(
+        "illicit_intent",
+        "harmful",
+        "asks how to do something illegally, unnoticed or without the victim's consent",
+        "illegally unlawfully without undetected untraceable unnoticed evade evading",
+        r"\b(illegally|unlawfully|without (getting caught|being (caught|detected|traced|noticed|"
+        r"seen)|(their|his|her|its|the owner'?s?|anyone'?s?|the victim'?s?|someone'?s?) "
+        r"(knowledge|consent|permission)|leaving (any |a )?traces?)|undetected|untraceable|"
+        r"unnoticed|evad(e|ing) (the )?(police|law enforcement|taxes|tax|authorities|customs))\b",
+    ),
+    _family(
+        "deception_request",
+        "harmful",
+        "asks to create fake news, fake identities or documents, phishing or a scam",
+        "news misinformation disinformation fake counterfeit phishing ponzi pyramid defamatory "
+        "scam scams",
+        r"\b(create|creating|write|writing|generate|spread|spreading|produce|design|make|develop|"
+        r"draft|post|publish|distribute|run|set up|start|craft|build|launch|plan|organi[sz]e)\b"
+        r"[^.!?\n]{0,40}?\b(fake news|misinformation|disinformation|fake (ids?|identit(y|ies)|"
+        r"documents?|passports?|reviews?|degrees?|diplomas?|charit(y|ies))|counterfeit \w+|"
+        r"phishing (e-?mails?|messages?|sites?|pages?|websites?|campaigns?|scams?)|ponzi|"
+        r"pyramid scheme|defamatory|scams?)\b",
     ),
 )
 
