@@ -4,29 +4,38 @@ Each app runs its own lifespan protocol in a task fed by its own queue; the
 server's ``startup`` completes once every app has started (or has shown it does
 not speak lifespan, by returning or raising before answering), and fails if any
 app reports ``lifespan.startup.failed``. ``shutdown`` is passed on the same way.
+An app that raises *after* it has started (closing its event sink failed, say) is
+logged at ERROR: that is a fault to see, not a missing lifespan.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from firewall_proxy.enforce.asgi import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["run_lifespans"]
 
+log = logging.getLogger(__name__)
+
 
 class _AppLifespan:
     def __init__(self, app: ASGIApp, scope: Scope) -> None:
         self.inbox: asyncio.Queue[Message] = asyncio.Queue()
         self.outbox: asyncio.Queue[Message] = asyncio.Queue()
+        self.started = False
         self.task = asyncio.ensure_future(self._run(app, scope))
         self.supported = True
 
     async def _run(self, app: ASGIApp, scope: Scope) -> None:
         try:
             await app(dict(scope), self.inbox.get, self.outbox.put)
-        except Exception:  # an app without lifespan support may raise on the scope
+        except Exception:
+            if self.started:
+                log.exception("%s failed while shutting down", type(app).__name__)
+            # else: an app without lifespan support may raise on the scope
             self.supported = False
         finally:
             await self.outbox.put({"type": "lifespan.app.exited"})
@@ -39,6 +48,8 @@ class _AppLifespan:
         if reply["type"] == "lifespan.app.exited":
             self.supported = False
             return None
+        if reply["type"] == "lifespan.startup.complete":
+            self.started = True
         return reply
 
 
