@@ -11,12 +11,16 @@ each segment (Tomcat, Spring: ``/v1/chat/completions;x=1``, ``..;/``), trailing
 dots and spaces dropped (Windows file names), the path cut at a decoded ``?``,
 ``#`` or NUL (servers that decode, then split or hit a C string end), and an
 absolute-form request target (``http://host/v1/...``, which h11 hands over as
-the path) read as its path.
+the path) read as its path. A path still holding percent escapes after the
+server decoded it once (``/v1/chat%2Fcompletions`` sent as ``%252F``) is also
+matched decoded again, for upstreams that decode twice; the once-decoded form
+is tried first, so no request matches less.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from firewall_proxy.policy.models import Route
 
@@ -95,20 +99,32 @@ class RouteTable:
         self._patterned = any("{" in r.path or "*" in r.path for r in routes)
 
     def match(self, method: str, path: str) -> Route | None:
-        norm = normalize_path(path)
-        for route, methods in self._literal.get(norm, ()):
-            if method in methods:
-                return route
-        if self._patterned:
-            for route, regex, methods in self._routes:
-                if method in methods and regex.match(norm):
+        for norm in _forms(path):
+            for route, methods in self._literal.get(norm, ()):
+                if method in methods:
                     return route
+            if self._patterned:
+                for route, regex, methods in self._routes:
+                    if method in methods and regex.match(norm):
+                        return route
         return None
 
     def routes_for(self, path: str) -> list[Route]:
         """Every route whose path pattern matches ``path``, whatever its methods."""
-        norm = normalize_path(path)
-        return [route for route, regex, _ in self._routes if regex.match(norm)]
+        forms = _forms(path)
+        return [r for r, regex, _ in self._routes if any(regex.match(n) for n in forms)]
 
     def __bool__(self) -> bool:
         return bool(self._routes)
+
+
+def _forms(path: str) -> list[str]:
+    """The normalised path, then (only when escapes are left) the path decoded once and
+    twice more, for upstreams that decode again."""
+    forms = [normalize_path(path)]
+    for _ in range(2):
+        if "%" not in path:
+            break
+        path = unquote(path)
+        forms.append(normalize_path(path))
+    return forms

@@ -66,3 +66,16 @@ def test_routes_for_names_every_route_on_a_path_whatever_the_method() -> None:
     assert table.match("PATCH", "/v1//chat/completions") is None
     assert [r.methods for r in table.routes_for("/V1/chat/completions;x")] == [["POST"], ["PUT"]]
     assert table.routes_for("/v2/chat") == []
+
+
+def test_a_path_escaped_twice_is_matched_for_upstreams_that_decode_again() -> None:
+    table = RouteTable(
+        [Route(path="/v1/chat/completions", methods=["POST"], extractor="openai_chat")]
+    )
+    # %252F arrives decoded once by the server as a literal %2F
+    assert table.match("POST", "/v1/chat%2Fcompletions") is not None
+    assert table.match("POST", "/v1%252Fchat%252Fcompletions") is not None
+    assert table.routes_for("/v1%2fchat%2fcompletions")
+    # an escape inside one segment still matches a one-segment placeholder first
+    files = RouteTable([Route(path="/v1/files/{id}", methods=["GET"], extractor="json")])
+    assert files.match("GET", "/v1/files/a%2Fb") is not None
