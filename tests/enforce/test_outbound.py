@@ -10,7 +10,8 @@ import orjson
 import pytest
 
 from firewall_proxy import FirewallMiddleware, MemorySink, load_policy_text
-from firewall_proxy.enforce.asgi import Message, Receive, Scope, Send
+from firewall_proxy.enforce.asgi import Receive, Scope, Send
+from tests.enforce.apps import read_body
 
 EMAIL = "ann.smith@example.com"
 CARD = "4539 1488 0343 6467"
@@ -50,12 +51,7 @@ class ChatUpstream:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
-        body = b""
-        while True:
-            message: Message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        body = await read_body(receive)
         headers = {k.decode(): v.decode() for k, v in scope["headers"]}
         self.requests.append({"body": body, "headers": headers})
         text = self.reply(orjson.loads(body))

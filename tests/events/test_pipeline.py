@@ -14,6 +14,7 @@ from firewall_proxy.events.store import EventQuery
 from firewall_proxy.events.writer import QueueSink
 from firewall_proxy.metrics import Metrics, MetricsApp
 from firewall_proxy.policy.loader import load_policy_text
+from tests.enforce.apps import read_body
 
 POLICY = """
 version: 1
@@ -39,12 +40,7 @@ SECRET = "sk-live-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
 
 
 async def echo(scope: Scope, receive: Receive, send: Send) -> None:
-    body = b""
-    while True:
-        message = await receive()
-        body += message.get("body", b"")
-        if not message.get("more_body"):
-            break
+    await read_body(receive)
     await send(
         {
             "type": "http.response.start",

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from firewall_proxy.enforce.asgi import Message, Receive, Scope, Send
+from firewall_proxy.enforce.asgi import Receive, Scope, Send
+from tests.enforce.apps import answer_lifespan, read_body
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +54,11 @@ class RecordingUpstream:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            while True:
-                message: Message = await receive()
-                if message["type"] == "lifespan.startup":
-                    await send({"type": "lifespan.startup.complete"})
-                else:
-                    await send({"type": "lifespan.shutdown.complete"})
-                    return
+            await answer_lifespan(receive, send)
+            return
         if scope["type"] != "http":
             return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        body = await read_body(receive)
         with self._lock:
             self._seen.append(
                 Seen(
