@@ -58,7 +58,7 @@ def score_rows(
     scoring and as the part of a request the source stands for (BIPIA: documents,
     see ``training.data.role_of``): with ``model``, or with the phrase signals alone
     weighed by a signal calibration (``detectors: [signals]``)."""
-    role = role_of(Row("", "benign", source))
+    role = role_of(source)
     signals = isinstance(model, SignalCalibration)
     ev = PromptAttacksEvaluator.from_config({"detectors": ["signals"]} if signals else {})
     assert isinstance(ev, PromptAttacksEvaluator)

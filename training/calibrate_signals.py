@@ -59,7 +59,7 @@ def family_matrix(rows: Sequence[Row]) -> tuple[npt.NDArray[np.float64], list[st
         nt = normalize(row.text)
         folded.append(nt.text)
         for _, view in nt.labelled_views():
-            for hit in find_signals(view, word_set(view), role=role_of(row)):
+            for hit in find_signals(view, word_set(view), role=role_of(row.source)):
                 out[i, names.index(hit.family.name)] = 1.0
     return out, folded
 

@@ -27,11 +27,11 @@ class Row:
     source: str  # the data file's stem: the unit of leave-one-source-out
 
 
-def role_of(row: Row) -> str:
-    """The part of a request a row stands for: BIPIA's rows are documents (e-mails,
-    tables, code) with or without a planted instruction, which a firewall reads as
-    ``document`` parts (indirect injection); every other row is a user prompt."""
-    return "document" if row.source.startswith("bipia") else "user"
+def role_of(source: str) -> str:
+    """The part of a request a source's rows stand for: BIPIA's rows are documents
+    (e-mails, tables, code) with or without a planted instruction, which a firewall
+    reads as ``document`` parts (indirect injection); every other row is a user prompt."""
+    return "document" if source.startswith("bipia") else "user"
 
 
 def datasets_dir() -> Path:

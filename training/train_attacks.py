@@ -69,7 +69,7 @@ class Features:
             indices.append(uniq)
             values.append((counts * scale).astype(np.float32))
             indptr.append(indptr[-1] + len(uniq))
-            dense_rows.append(dense_features(text, find_signals(text, role=role_of(row))))
+            dense_rows.append(dense_features(text, find_signals(text, role=role_of(row.source))))
         self.X = sp.csr_matrix(
             (np.concatenate(values), np.concatenate(indices), np.asarray(indptr)),
             shape=(len(rows), 1 << N_BITS),
