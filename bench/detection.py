@@ -44,6 +44,7 @@ from firewall_proxy.evaluate.normalize import normalize  # noqa: E402
 from training.calibrate_signals import family_matrix, fit_calibration  # noqa: E402
 from training.data import ATTACK_LABELS, Row, load_rows, role_of  # noqa: E402
 from training.train_attacks import featurize, fit_model  # noqa: E402
+from training.train_semantic import embed_texts, fit_head, gated_rows  # noqa: E402
 
 # The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.95.
 FLAG, BLOCK = 0.5, 0.95
@@ -131,6 +132,39 @@ def signals_only(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, Sign
         cals[s] = fit_calibration(matrix, folded, rows, train)
         scores[s] = score_rows(cals[s], [rows[i].text for i in test], s)
     return scores, cals
+
+
+def with_semantic(rows: list[Row], sig: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``sig`` plus the semantic harmful stage (``detectors: [signals, semantic]``), held
+    out: each source's risk-term rows are scored by a head (and its Platt scaling)
+    fitted without that source, and, as at run time, only where no harmful phrase
+    family reached the flag band."""
+    gated, texts = gated_rows(rows)
+    x = embed_texts(texts)
+    y = np.asarray([r.label == "harmful" for r in gated])
+    groups = np.asarray([r.source for r in gated])
+    where: dict[int, int] = {}
+    seen: dict[str, int] = {}
+    for r in rows:
+        where[id(r)] = seen.get(r.source, 0)
+        seen[r.source] = where[id(r)] + 1
+    out = {s: v.copy() for s, v in sig.items()}
+    gate: dict[str, int] = {}
+    for s in sorted(set(groups.tolist())):
+        test = groups == s
+        held = {texts[i] for i in np.flatnonzero(test)}
+        train = ~test & np.asarray([t not in held for t in texts])
+        head = fit_head(x[train], y[train], groups[train])
+        probs = [head.calibrate(z) for z in head.decision(x[test])]
+        for i, p in zip(np.flatnonzero(test), probs, strict=True):
+            j = where[id(gated[i])]
+            if out[s][j, 1] < FLAG:
+                out[s][j, 1] = max(out[s][j, 1], p)
+                gate[s] = gate.get(s, 0) + (gated[i].label == "benign")
+    ben = {s: sum(r.source == s and r.label == "benign" for r in rows) for s in sig}
+    print("\nShare of benign rows the semantic stage reads (risk term, no harmful phrase)")
+    print("  " + ", ".join(f"{s} {gate.get(s, 0) / n:.3f}" for s, n in sorted(ben.items()) if n))
+    return out
 
 
 def quality_table(
@@ -353,6 +387,13 @@ def main() -> int:
     )
     reliability(rows, sig, "the phrase signals")
     obfuscated_table(rows, sig, cals, args.sample_obfuscated, "phrase signals")
+    # + the MiniLM second stage for harmful requests (detectors: [signals, semantic]):
+    sem = with_semantic(rows, sig)
+    pooled_table(
+        quality_table(rows, sem, "Phrase signals + semantic harmful stage, held out"),
+        "Pooled, phrase signals + semantic stage",
+    )
+    reliability(rows, sem, "signals + semantic stage")
     if not args.skip_latency:
         latency(args.policy, args.latency_runs)
     ru = resource.getrusage(resource.RUSAGE_SELF)

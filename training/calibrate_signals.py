@@ -50,6 +50,7 @@ from training.data import ATTACK_LABELS, Row, load_rows, role_of
 
 __all__ = ["family_matrix", "fit_calibration", "main"]
 
+
 def family_matrix(rows: Sequence[Row]) -> tuple[npt.NDArray[np.float64], list[str]]:
     """0/1 per family matched on any view of each row, and each row's folded text."""
     names = [f.name for f in FAMILIES]

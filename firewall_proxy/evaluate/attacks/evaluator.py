@@ -13,6 +13,11 @@ extractor found:
 - the seam between two parts it reads, one after the other, for an attack split
   over turns or content parts ("Ignore all previous" | "instructions and ...").
 
+With ``detectors: [signals, semantic]`` a user part that no harmful phrase
+family decided but that holds a risk term ("poison", "stalk", ...) is also
+read by a MiniLM sentence-embedding head (:mod:`.semantic`): a few
+milliseconds, on the few prompts that need it, off the event loop.
+
 Each part is scored on every normalised view (plain, leetspeak, decoded
 base64/hex/URL/rot13 payloads), the highest score wins, and a finding names the
 phrase families that matched (with their span when it maps to the original
@@ -28,6 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
+from firewall_proxy.evaluate.attacks.semantic import reading_window, risk_terms
 from firewall_proxy.evaluate.attacks.signals import (
     SignalCalibration,
     SignalHit,
@@ -41,6 +47,8 @@ from firewall_proxy.policy.regex import compile_policy_regex
 
 if TYPE_CHECKING:
     from firewall_proxy.evaluate.attacks.model import AttackModel
+    from firewall_proxy.evaluate.attacks.semantic import SemanticHarmHead
+    from firewall_proxy.evaluate.scope.embedder import Embedder
 
 __all__ = ["AttackCategory", "PromptAttacksEvaluator", "PromptAttacksOptions", "original_span"]
 
@@ -59,9 +67,11 @@ class PromptAttacksOptions(EvaluatorOptions):
     categories: list[AttackCategory] = Field(
         ["injection", "jailbreak", "harmful"], description="Which categories are reported."
     )
-    detectors: list[Literal["signals", "model"]] = Field(
+    detectors: list[Literal["signals", "model", "semantic"]] = Field(
         ["signals", "model"],
-        description="'signals' = phrase families, 'model' = the trained n-gram model.",
+        description="'signals' = phrase families, 'model' = the trained n-gram model, "
+        "'semantic' = MiniLM second stage for harmful requests (user parts holding a risk "
+        "term that no harmful phrase decided; ~3-15 ms each, ~130 MB resident once loaded).",
     )
     allowlist: list[str] = Field(
         default_factory=list,
@@ -83,6 +93,13 @@ class PromptAttacksOptions(EvaluatorOptions):
         "matches no attack phrase (1 = no discount).",
     )
     model_path: str | None = Field(None, description="Another model.npz (default: bundled).")
+    semantic_path: str | None = Field(
+        None, description="Another semantic_harmful.npz (default: bundled)."
+    )
+    semantic_cache_dir: str = Field(
+        "~/.cache/firewall-proxy",
+        description="Where the MiniLM encoder graph is cached (shared with 'scope').",
+    )
 
     @field_validator("thresholds")
     @classmethod
@@ -110,6 +127,8 @@ class _Best:
     hits: list[SignalHit]
     model: float | None
     exact: bool  # the view's offsets are the folded text's (no allowlist removal)
+    semantic: float | None = None  # the MiniLM head's score, when it decided
+    terms: tuple[str, ...] = ()  # the risk terms that sent the part to it
 
 
 def original_span(original: str, folded_span: tuple[int, int]) -> tuple[int, int] | None:
@@ -146,6 +165,8 @@ class PromptAttacksEvaluator(Evaluator):
         # With the model off (``detectors: [signals]``) the matched families are weighed
         # by a calibration fitted on the labelled data (signals_calibration.json).
         self._calibration: SignalCalibration | None = None
+        self._head: SemanticHarmHead | None = None
+        self._embedder: Embedder | None = None
         self._allow = [a.casefold() for a in self.options.allowlist]
         self._allow_re = [compile_policy_regex(p) for p in self.options.allow_patterns]
         # Below this attack score no injection/jailbreak finding can be reported, so
@@ -161,6 +182,19 @@ class PromptAttacksEvaluator(Evaluator):
             self._model = AttackModel.load(self.options.model_path)
         if self._calibration is None:
             self._calibration = SignalCalibration.load()
+        if "semantic" in self.options.detectors and self._embedder is None:
+            from firewall_proxy.evaluate.attacks.semantic import SemanticHarmHead
+            from firewall_proxy.evaluate.scope.embedder import shared_embedder
+
+            self._head = SemanticHarmHead.load(self.options.semantic_path)
+            self._embedder = shared_embedder(cache_dir=self.options.semantic_cache_dir)
+
+    async def aclose(self) -> None:
+        if self._embedder is not None:
+            from firewall_proxy.evaluate.scope.embedder import release_embedder
+
+            embedder, self._embedder = self._embedder, None
+            release_embedder(embedder)
 
     def use_model(self, model: AttackModel) -> None:
         """Score with ``model`` instead of the bundled one (benchmarks, experiments)."""
@@ -246,6 +280,8 @@ class PromptAttacksEvaluator(Evaluator):
                 continue
             nt = ctx.normalized(payload, i)
             best = self.score_views(nt.labelled_views(), role, reply)
+            if role == "user" and "semantic" in self.options.detectors:
+                await self._semantic_stage(best, nt.labelled_views())
             for cat, b in best.items():
                 if cat not in self.options.categories:
                     continue
@@ -258,6 +294,30 @@ class PromptAttacksEvaluator(Evaluator):
                 )
         out.extend(self._across_parts(payload, ctx, out))
         return out
+
+    async def _semantic_stage(
+        self, best: dict[AttackCategory, _Best], views: tuple[tuple[str, str], ...]
+    ) -> None:
+        """The MiniLM head, on a user part that no harmful phrase family decided but that
+        holds a risk term: one embedding per part, of the first view holding one."""
+        assert isinstance(self.options, PromptAttacksOptions)
+        if "harmful" not in self.options.categories:
+            return
+        cur = best.get("harmful")
+        if cur is not None and cur.score >= self.options.thresholds.get("harmful", 0.5):
+            return
+        for how, raw_view in views:
+            view = self._clean(raw_view) if (self._allow or self._allow_re) else raw_view
+            terms = risk_terms(word_set(view))
+            if not terms:
+                continue
+            if self._embedder is None or self._head is None:
+                self.load()
+            assert self._embedder is not None and self._head is not None
+            p = self._head.score(await self._embedder.aembed(reading_window(view, terms)))
+            if cur is None or p > cur.score:
+                best["harmful"] = _Best(p, how, [], None, view == raw_view, p, tuple(terms[:8]))
+            return
 
     def _across_parts(
         self, payload: Payload, ctx: EvalContext, found: list[Finding]
@@ -329,6 +389,11 @@ class PromptAttacksEvaluator(Evaluator):
             parts.append(f"signals: {signals}")
         if b.model is not None:
             parts.append(f"model score {b.model:.2f}")
+        if b.semantic is not None:
+            parts.append(
+                f"semantic model {b.semantic:.2f} (sentence embedding; risk terms: "
+                f"{', '.join(b.terms)})"
+            )
         span = None
         if b.hits and b.view == "plain" and b.exact:
             span = original_span(original, b.hits[0].span)
@@ -339,6 +404,9 @@ class PromptAttacksEvaluator(Evaluator):
         }
         if b.model is not None:
             data["model_score"] = round(b.model, 4)
+        if b.semantic is not None:
+            data["semantic_score"] = round(b.semantic, 4)
+            data["risk_terms"] = list(b.terms)
         cat_value = {
             "injection": Category.INJECTION,
             "jailbreak": Category.JAILBREAK,

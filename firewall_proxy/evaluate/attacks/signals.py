@@ -91,34 +91,51 @@ _OUTPUT_VERBS = (
     "invert reverse structure present compose craft conclude sign enrich embellish weave slip "
     "inject put place finish close deliver rewrite infuse sprinkle pepper"
 )
+# Verbs that change the form of the assistant's reply (scramble, encode, misspell it):
+# in a document they hijack the answer the user gets.
+_REWRITE_VERBS = (
+    "modify alter change adjust tweak convert substitute scramble jumble rearrange group "
+    "combine remove misspell introduce anagram shuffle transform express"
+)
 _SECRETS = (
     r"(password|passcode|passphrase|secret (key|code|word)|pin|credentials|api key|access code)"
 )
 
 # Words each family's matches start with ("don't" is found as "don", before the quote).
 _ANCHORS = {
-    "instruction_override": "ignore ignoring disregard forget override bypass skip neglect "
-    "abandon drop do don stop",
+    "instruction_override": "ignore ignoring disregard disregarding forget override bypass skip "
+    "neglect abandon drop do don stop regardless irrespective contrary notwithstanding",
     "override_other_language": "ignoriere ignorieren ignoriert vergiss vergesst vergessen "
-    "missachte missachten ignora olvida ignorez oubliez ignorer",
-    "new_instructions": "new updated real actual true additional secret hidden from instead",
+    "missachte missachten ignora olvida olvide olvidad olvidar olvídate ignorez oubliez oublie "
+    "ignorer ignore ignorar ignorate esqueça esqueca dimentica dimenticate zaboravi ignoriraj "
+    "zanemari игнорируй игнорируйте игнорировать забудь забудьте забыть abweichend entgegen "
+    "ungeachtet unabhängig lass lassen lasst",
+    "new_instructions": "new updated real actual true additional secret hidden from instead "
+    "very well good great nice excellent simply passed comes sehr gut super ausgezeichnet "
+    "ausgezeichnete ausgezeichneter hervorragend hervorragende hervorragender hervorragenden",
     "prompt_extraction": "reveal show print repeat output display tell give leak disclose share "
-    "write spell list what",
+    "write spell list what zeige zeig zeigen gib geben drucke drucken wiederhole wiederholen "
+    "nenne nennen verrate verraten vorzeigen ausgeben",
     "addresses_the_model": "attention note notes important message messages instruction "
-    "instructions dear hey hi if when",
+    "instructions dear hey hi if when developer developers creator creators programmer "
+    "programmers entering initiating activating enabling debug debugging maintenance god sudo "
+    "root",
     "exfiltration": "send forward email post upload exfiltrate transmit",
-    "output_directive": _OUTPUT_VERBS,
+    "output_directive": _OUTPUT_VERBS + " " + _REWRITE_VERBS + " reply answer",
     "code_insertion": "following subsequent below this these given provided attached embed "
     "insert include integrate incorporate inject append add enlist utilize utilise use",
     "secret_request": "tell give share reveal send provide say disclose what whats was qual "
     "cual cuál quel dis gib nenne sag",
-    "unrestricted_persona": "dan do developer dev jailbreak jailbreaks jailbreaking jailbroken "
-    "jailbreaker unfiltered uncensored unrestricted amoral unethical evil evilbot no nofilter "
-    "always",
-    "no_limits": "no without free not doesn does don do beyond freed ignore ignores",
+    "unrestricted_persona": "dan anything developer dev jailbreak jailbreaks jailbreaking "
+    "jailbroken jailbreaker unfiltered uncensored unrestricted amoral unethical evil evilbot no "
+    "nofilter always take act acting now pretend simulate become roleplay role-play play",
+    "no_limits": "no without free not doesn does don do beyond freed ignore ignores regardless "
+    "irrespective disregard disregards disregarding even defies defy defying violate violates "
+    "violating goes go break breaks breaking",
     "policy_reference": "openai anthropic content usage safety",
     "never_refuse": "never not don do cannot can won will must mustn shouldn should",
-    "token_game": "stay staying remain you token",
+    "token_game": "stay staying remain lose token say saying mention mentioning reveal "
+    "revealing admit admitting remind reminding tell state disclose acknowledge refer",
     "dual_response": "two 2 dual both normal classic",
     "weapons": "make build create assemble synthesize synthesise produce manufacture construct "
     "obtain buy get making building",
@@ -147,6 +164,7 @@ _LITERALS: dict[str, tuple[str, ...]] = {
         "[system]",
         "end of ",
     ),
+    "addresses_the_model": ("mode>",),
     "exfiltration": ("![",),
     "token_game": ("tokens",),
     "violence": ("i want to",),
@@ -163,9 +181,10 @@ FAMILIES: tuple[Family, ...] = (
     _family(
         "instruction_override",
         "injection",
-        "asks to ignore or override the instructions the application gave",
-        "ignore ignoring disregard forget override bypass skip neglect abandon drop follow "
-        "following ignores",
+        "asks to ignore or override the instructions the application gave (or the documents "
+        "it supplied)",
+        "ignore ignoring disregard disregarding forget override bypass skip neglect abandon drop "
+        "follow following ignores regardless irrespective contrary notwithstanding look rely",
         r"\b(ignore|ignoring|disregard|forget|override|bypass|skip|neglect|abandon|drop|"
         r"do not follow|don't follow|stop following)\b"
         + _GAP
@@ -175,41 +194,96 @@ FAMILIES: tuple[Family, ...] = (
         + r"\b(instructions?|prompts?|rules|directions?|guidelines|directives?|commands?|"
         r"context|messages?|orders|programming|constraints|restrictions|guardrails|tasks?|"
         r"everything)\b"
-        r"|\b(ignore|disregard|forget)\s+(everything|all of (that|this|the above))\b"
-        r"|\b(ignore|disregard|forget)\s+(the\s+)?(above|previous|preceding)\s*(and\b|,|\.|$)",
+        r"|\b(ignore|disregard|forget)\s+(about\s+)?(everything|all of (that|this|the above))\b"
+        r"|\b(ignore|disregard|forget)\s+(the\s+)?(above|previous|preceding)\s*(and\b|,|\.|$)"
+        # "regardless of previous tasks", "contrary to your prior instructions"
+        r"|\b(regardless of|irrespective of|contrary to|notwithstanding)"
+        r"( all| any| the| your| my)? (previous|prior|earlier|above|preceding|former|original|"
+        r"initial|existing) "
+        r"(instructions?|prompts?|rules|directions?|guidelines|directives?|commands?|tasks?|"
+        r"orders|programming)\b"
+        # context ignoring: the retrieved documents the answer should rest on
+        r"|\b(ignore|ignoring|disregard|disregarding)\s+(all\s+|any\s+)?(of\s+)?the\s+"
+        r"(provided\s+|given\s+|attached\s+|retrieved\s+|above\s+)?(articles|documents|"
+        r"search results|sources)\b"
+        r"|\b(do not|don't) (look|rely) (in|at|on|into) (the )?(provided |given |attached )?"
+        r"(articles|documents|sources)\b",
     ),
     _family(
         "override_other_language",
         "injection",
-        "asks, in German, Spanish or French, to ignore the previous instructions",
-        "ignoriere ignorieren vergiss vergessen missachte ignora olvida ignorez oubliez ignorer",
-        r"\b(ignorier\w*|vergiss\w*|vergessen|missachte\w*|ignora|olvida|ignorez|oubliez|ignorer)"
-        r"\b" + _GAP + r"\b(anweisung\w*|vorherig\w*|obig\w*|alles|befehl\w*|regeln|aufgabe\w*|"
-        r"instrucciones|anteriores|reglas|instructions|précédentes|consignes)",
+        "asks, in German, Spanish, French, Portuguese, Italian, Croatian or Russian, to ignore "
+        "or forget the previous instructions",
+        "",
+        # "n'oubliez pas" / "no olvide" / "vergiss nicht" mean "don't forget": not an override
+        r"(?<!n')(?<!no )\b(ignorier\w*|vergiss\w*|vergessen|missachte\w*|ignora|olvida|olvide|"
+        r"olvidad|olvidar|olvídate|ignorez|oubliez|oublie|ignorer)\b(?! nicht\b)(?! pas\b)"
+        + _GAP
+        + r"\b(anweisung\w*|vorherig\w*|obig\w*|alles|befehl\w*|regeln|aufgabe\w*|"
+        r"auftr(ä|a)ge?\b|instruktion\w*|bisherig\w*|instrucciones|anteriores|reglas|"
+        r"instructions|précédentes|consignes)"
+        r"|(?<!no )\b(olvida|olvide|olvidad|olvidar|olvídate) (de )?todo\b"
+        r"|(?<!n')\b(oubliez|oublie) tout\b"
+        r"|\b(ignore|ignora|ignorar|ignorate|esqueça|esqueca|dimentica|dimenticate)\b"
+        + _SHORT
+        + r"\b(instruções|instrucoes|istruzioni|indicações|precedenti)\b"
+        r"|\b(zaboravi|ignoriraj|zanemari)\b" + _SHORT + r"\b(sve|instrukcije|upute|prethodne)\b"
+        r"|\b(игнорир|забуд|забыть)\w*" + _SHORT + r"\b(инструкци|предыдущ|указани)"
+        # "abweichend zu vorherigen Instruktionen", "lassen Sie alle vorherigen ... hinter sich"
+        r"|\b(abweichend (von|zu)|entgegen|ungeachtet|unabhängig von)( den| der| allen| aller)? "
+        r"(vorherig|bisherig|vorangegangen|früher|obig|ursprünglich)\w* (anweisung|instruktion|"
+        r"aufgabe|auftr|befehl|vorgabe)\w*"
+        r"|\blass(en|t)? (sie |du )?(alle |sämtliche )?(vorherig|bisherig|vorangegangen|obig)\w* "
+        r"(anweisung|instruktion|aufgabe|auftr|information)\w* hinter (sich|dir|euch)\b",
     ),
     _family(
         "new_instructions",
         "injection",
-        "announces replacement instructions or a new task",
-        "new updated real actual true additional secret hidden now instead",
+        "announces replacement instructions or a new task (also the task switch after praise: "
+        "'well done, now comes a new task')",
+        "new updated real actual true additional secret hidden now instead comes aufgabe "
+        "aufgaben anweisung anweisungen auftrag aufträge herausforderung herausforderungen test "
+        "tests",
         r"\b(new|updated|real|actual|true|additional|secret|hidden) (instructions?|task|"
         r"objective|directive|system prompt|rules)\b|\bfrom now on,? (you|your|only|always|"
         r"respond|answer)\b|\binstead,? (you (will|must|should)|respond|answer|say|print|"
-        r"output|write|tell)\b",
+        r"output|write|tell)\b"
+        # praise for the task so far, then "now" and a new task: a context switch
+        r"|\b(very well done|well done|good job|great job|nice job|good work|great work|excellent "
+        r"(work|job|performance)|very good|simply great|passed the (first|previous) test)\b"
+        r"[^\n]{0,50}?\bnow\b"
+        + _GAP
+        + r"\b(new|next|second|another|further|different|following) (task|test|challenge|"
+        r"assignment|instructions?|orders?)s?\b"
+        r"|\bcomes the (second|next|new|final) (test|task|challenge)\b"
+        r"|\b(sehr gut|gut gemacht|super gemacht|ausgezeichnet(e|er)?( leistung| arbeit)?|"
+        r"hervorragend(e|er|en)?( leistung| arbeit)?)\b[^\n]{0,50}?\b(nun|jetzt)\b"
+        + _GAP
+        + r"\b(neu|weiter|nächst|zweit|folgend|vorherig|bisherig|vorangegangen)\w* (aufgaben?|"
+        r"anweisung(en)?|tests?|auftrag|aufträge|herausforderung(en)?)\b",
     ),
     _family(
         "prompt_extraction",
         "injection",
         "tries to extract the system prompt, hidden instructions or a secret",
         "prompt prompts instructions above initial secret password passcode rules key "
-        "configuration message",
+        "configuration message prompt-text prompt-texte eingabeaufforderung anweisungen "
+        "instruktionen systemprompt",
         r"\b(reveal|show|print|repeat|output|display|tell me|give me|leak|disclose|share|"
         r"write out|spell out|list|what (is|are|was|were))\b"
         + _GAP
         + r"\b(system prompt|system message|initial (prompt|instructions)|original (prompt|"
         r"instructions)|your (instructions|prompt|rules|guidelines|directives|configuration)|"
         r"hidden (prompt|instructions)|(text|words|everything|instructions) above|secret "
-        r"(key|word|password|code)|the password|passcode|api key)\b",
+        r"(key|word|password|code)|the password|passcode|api key|(above|entire|whole|full|"
+        r"complete) (prompt|prompt text)|above (text|instructions)|prompt (above|text)|"
+        r"(beginning|start) of (this|the|your) prompt)\b"
+        r"|\b(zeig(e|en)?|gib|geben|druck(e|en)|wiederhol(e|en)|nenn(e|en)|verrat(e|en)|vorzeigen|"
+        r"ausgeben)\b"
+        + _GAP
+        + r"\b(dein|ihr|sämtlich|gesamt|obig|ursprünglich|vollständig)\w*"
+        + _SHORT
+        + r"\b(prompt|prompt-texte?|eingabeaufforderung|anweisungen|instruktionen|systemprompt)\b",
     ),
     _family(
         "role_markers",
@@ -223,12 +297,24 @@ FAMILIES: tuple[Family, ...] = (
     _family(
         "addresses_the_model",
         "injection",
-        "content that speaks to the AI model reading it (typical of indirect injection)",
-        "ai assistant model llm chatbot bot chatgpt gpt when",
+        "content that speaks to the AI model reading it (typical of indirect injection), or "
+        "claims authority over it ('I'm your developer', '<god mode>', 'I'm entering override "
+        "mode')",
+        "ai assistant model llm chatbot bot chatgpt gpt when developer developers creator "
+        "creators programmer programmers mode",
         r"\b(attention|note|important|message|instructions?)s? (to|for) (the )?(ai|assistant|"
         r"language model|llm|chatbot|bot|model)\b|\b(dear|hey|hi) (ai|assistant|chatgpt|gpt|"
         r"bot|llm)\b|\bif you are an? (ai|language model|llm|assistant)\b|\bwhen (you|the ai|the "
-        r"assistant|the model) (read|process|summari[sz]e|see)s? this\b",
+        r"assistant|the model) (read|process|summari[sz]e|see)s? this\b"
+        # the match starts at the role word, the claim before it is checked by look-behind
+        r"|((?<=\bi'm your )|(?<=\bi am your )|(?<=\bim your )|(?<=\bas your ))(developer|"
+        r"creator|programmer)s?\b"
+        r"|((?<=\bi'm )|(?<=\bi am )|(?<=\bi'm now )|(?<=\bi am now ))(entering|initiating|"
+        r"activating|enabling) (a |the |your )?'?([\w-]+ ){0,2}(override|god|sudo|root|"
+        r"unrestricted|jailbreak|maintenance|verification|diagnostic) mode\b"
+        r"|<(god|system|admin|developer|debug|root|sudo) ?mode>"
+        r"|\b(debug|debugging|developer|maintenance|god|sudo|root) mode (enabled|activated) "
+        r"by\b",
     ),
     _family(
         "exfiltration",
@@ -243,10 +329,13 @@ FAMILIES: tuple[Family, ...] = (
         "output_directive",
         "injection",
         "a document or tool result tells the assistant how to alter its own reply (add to, "
-        "encode, translate or append to 'your response')",
+        "encode, scramble, translate or append to 'your response', 'reply in base64')",
         "response responses reply replies answer answers output summary",
-        r"\b(" + "|".join(_OUTPUT_VERBS.split()) + r")\b[^.!?\n]{0,60}?\byour (response|"
-        r"responses|reply|replies|answer|answers|output|summary)\b",
+        r"\b(" + "|".join((_OUTPUT_VERBS + " " + _REWRITE_VERBS).split()) + r")\b"
+        r"[^.!?\n]{0,60}?\byour (response|responses|reply|replies|answer|answers|output|"
+        r"summary)\b"
+        r"|\b(reply|answer) (only )?(using|in|with) (base ?\d\d|morse|rot13|binary|"
+        r"hex|reverse|pig latin|emojis?|leetspeak|all caps|uppercase)\b",
         indirect_only=True,
     ),
     _family(
@@ -278,26 +367,49 @@ FAMILIES: tuple[Family, ...] = (
     _family(
         "unrestricted_persona",
         "jailbreak",
-        "invokes a DAN-style, developer-mode or unfiltered persona",
+        "invokes a DAN-style, developer-mode or unfiltered persona, or recasts the model as "
+        "another AI with a name of its own ('act as an AI called X')",
         "dan developer jailbreak jailbroken jailbreaking unfiltered uncensored unrestricted "
-        "amoral unethical evil anything dev aim stan",
-        r"\b(dan|do anything now|developer mode|dev mode|jailbreak\w*|jailbroken|unfiltered|"
-        r"uncensored|unrestricted|amoral|unethical|evil ?(bot|ai|assistant|confidant)|no[- ]"
-        r"?filter|always intelligent and machiavellian)\b",
+        "amoral unethical evil anything dev aim stan called named nicknamed dubbed",
+        r"\b(dan|(?<=\bdo )anything now|developer mode|dev mode|jailbreak\w*|jailbroken|"
+        r"unfiltered|uncensored|unrestricted|amoral|unethical|evil ?(bot|ai|assistant|confidant)|"
+        r"no[- ]?filter|always intelligent and machiavellian)\b"
+        r"|\b(take on the role of|take the role of|act as|acting as|((?<=\byou are )|"
+        r"(?<=\byou're ))now|pretend to be|pretend you are|pretend you're|simulate|become|"
+        r"roleplay as|role-play as|play the role of) "
+        r"(an? )?(new |fictional |hypothetical |different |advanced |rogue )?(ai|artificial "
+        r"intelligence|chatbot|language model)( bot| assistant| model| system| program| "
+        r"character| entity| chatbot)? (called|named|nicknamed|dubbed)\b",
     ),
     _family(
         "no_limits",
         "jailbreak",
-        "claims the model is free of rules, filters, ethics or policies",
+        "claims the model is free of rules, filters, ethics or policies, or tells it to answer "
+        "regardless of the law or ethics ('even if it is illegal')",
         "restrictions restriction limitations limits filters filter censorship rules "
         "guidelines ethics ethical morals moral boundaries policy policies constraints "
-        "safeguards restricted limited",
+        "safeguards restricted limited legality morality illegal unethical immoral "
+        "harmful offensive inappropriate explicit twisted depraved vile conventions",
         r"\b(no|without|free (from|of)|not bound by|not (be )?(restricted|limited|constrained) "
         r"by|doesn't have|does not have|don't have|do not have|beyond|freed from|ignores?)\b"
         + _SHORT
         + r"\b(restrictions?|limitations?|limits|filters?|filtering|censorship|rules|"
         r"guidelines|ethics|ethical|morals?|moral|boundaries|polic(y|ies)|constraints|"
-        r"safeguards)\b",
+        r"safeguards)\b"
+        # amoral disregard: "regardless of legality", "even if it is unethical"
+        r"|\b(regardless of|irrespective of|without (any )?(regard|concern|care|consideration)s? "
+        r"(for|of|to|about)|disregard(s|ing)? (all |any )?|(doesn't|does not|don't|do not) care "
+        r"(about|for)|even if (it|they|that|this|the (request|question|content|answer|topic))"
+        r"('s| is| are| was| were| goes| go| might be| may be| seems| sounds))\b"
+        + r"[^.!?\n,;]{0,25}?"
+        + r"\b(legality|ethics|ethical|morality|morals?|illegal|unethical|immoral|"
+        r"(openai|anthropic)'?s? (polic(y|ies)|guidelines|rules|content polic(y|ies)))\b"
+        r"|\bno matter how (illegal|unethical|immoral|harmful|offensive|inappropriate|explicit|"
+        r"twisted|depraved|vile)\b"
+        r"|\b(defies|defy|defying|violates?|violating|goes against|go against|breaks?|breaking)\b"
+        + _GAP
+        + r"\b(conventions|guidelines|polic(y|ies)|rules|restrictions|filters|limitations) "
+        r"(set (down |forth )?|imposed |laid down |established )?by (openai|anthropic)\b",
     ),
     _family(
         "policy_reference",
@@ -319,10 +431,20 @@ FAMILIES: tuple[Family, ...] = (
     _family(
         "token_game",
         "jailbreak",
-        "uses a token/penalty game or insists on staying in character",
-        "character tokens token role persona",
-        r"\b(stay(ing)? in character|remain in character|stay in (the )?role|you will lose "
-        r"(\d+ )?tokens?|token system|\d+ tokens)\b",
+        "uses a token/penalty game or insists on staying in character (never admitting to be "
+        "an AI)",
+        "character tokens token role persona ai language chatbot intelligence llm bot",
+        # Matches start at a rarer word than "you"/"not", the words before it are checked
+        # by look-behind: a common anchor word costs an attempt at each of its occurrences.
+        r"\b(stay(ing)? in character|remain in character|stay in (the )?role|token system|"
+        r"\d+ tokens)\b|(?<=\byou will )lose (\d+ )?tokens?\b"
+        r"|((?<=\bnever )|(?<=\bnot )|(?<=n't )|(?<=\bnot allowed to )|(?<=\bnot to )|"
+        r"(?<=\bnever to ))(say|saying|mention|mentioning|reveal|revealing|admit|admitting|"
+        r"remind|reminding|tell|state|disclose|acknowledge|refer to)\b"
+        + _SHORT
+        + r"\b(you are|you're|you were|that you are|being|yourself as|you as) (an? |just an? |"
+        r"only an? )?(ai|language model|chatbot|artificial intelligence|large language model|"
+        r"llm|bot|ai assistant|ai model|ai language model)\b",
     ),
     _family(
         "dual_response",

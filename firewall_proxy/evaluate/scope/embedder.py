@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     Matrix = npt.NDArray[np.float32]
 
-__all__ = ["DEFAULT_CACHE_DIR", "Embedder", "Runtime"]
+__all__ = ["DEFAULT_CACHE_DIR", "Embedder", "Runtime", "release_embedder", "shared_embedder"]
 
 Runtime = Literal["onnx-fp32", "onnx-int8", "numpy"]
 DEFAULT_CACHE_DIR = "~/.cache/firewall-proxy"
@@ -225,6 +225,50 @@ class Embedder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         out: Matrix = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
         return out
+
+
+# One loaded encoder per (runtime, cache directory, token limit) in a process, shared by
+# every evaluator that embeds (scope, the semantic attack stage) and by the engines of
+# a hot reload: each holder counts, and the last one to let go closes it.
+_SHARED: dict[tuple[str, str, int], list[Any]] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_embedder(
+    *,
+    runtime: Runtime = "onnx-int8",
+    cache_dir: str | Path = DEFAULT_CACHE_DIR,
+    max_tokens: int = 128,
+    lru_size: int = 4096,
+) -> Embedder:
+    """A loaded :class:`Embedder` shared in this process; give it back with
+    :func:`release_embedder`. (The first holder's ``lru_size`` is kept.)"""
+    key = (runtime, str(Path(cache_dir).expanduser()), max_tokens)
+    with _SHARED_LOCK:
+        entry = _SHARED.get(key)
+        if entry is None:
+            emb = Embedder(
+                runtime=runtime, cache_dir=cache_dir, max_tokens=max_tokens, lru_size=lru_size
+            )
+            emb.load()  # under the lock: a second holder never sees a half-loaded one
+            entry = [emb, 0]
+            _SHARED[key] = entry
+        entry[1] += 1
+        shared: Embedder = entry[0]
+    return shared
+
+
+def release_embedder(embedder: Embedder) -> None:
+    """Let go of an embedder from :func:`shared_embedder` (closed with its last holder)."""
+    with _SHARED_LOCK:
+        for key, entry in _SHARED.items():
+            if entry[0] is embedder:
+                entry[1] -= 1
+                if entry[1] > 0:
+                    return
+                del _SHARED[key]
+                break
+    embedder.close()
 
 
 class _Batcher:

@@ -150,31 +150,39 @@ class ScopeEvaluator(Evaluator):
     def load(self) -> None:
         from pathlib import Path
 
-        from firewall_proxy.evaluate.scope.embedder import Embedder
+        from firewall_proxy.evaluate.scope.embedder import release_embedder, shared_embedder
         from firewall_proxy.evaluate.scope.index import ScopeIndex
 
         if self.index is not None:
             return
-        embedder = Embedder(
+        embedder = shared_embedder(
             runtime=self.opts.runtime,
             cache_dir=self.opts.cache_dir,
             max_tokens=self.opts.max_tokens,
             lru_size=self.opts.lru_size,
         )
-        embedder.load()
-        self.index = ScopeIndex(
-            self.scope,
-            embedder,
-            cache_dir=Path(self.opts.cache_dir).expanduser(),
-            in_scope_pass=self.opts.in_scope_pass,
-            default_threshold=self.opts.threshold,
-            width=self.opts.width,
-        )
+        try:
+            index = ScopeIndex(
+                self.scope,
+                embedder,
+                cache_dir=Path(self.opts.cache_dir).expanduser(),
+                in_scope_pass=self.opts.in_scope_pass,
+                default_threshold=self.opts.threshold,
+                width=self.opts.width,
+            )
+        except BaseException:
+            release_embedder(embedder)
+            raise
+        self.index = index
         self.embedder = embedder
 
     async def aclose(self) -> None:
         if self.embedder is not None:
-            self.embedder.close()
+            from firewall_proxy.evaluate.scope.embedder import release_embedder
+
+            embedder, self.embedder = self.embedder, None
+            self.index = None
+            release_embedder(embedder)
 
     async def evaluate(self, payload: Payload, ctx: EvalContext) -> list[Finding]:
         if self.index is None or self.embedder is None:
