@@ -146,13 +146,18 @@ def _holders(shared: object) -> int:
     return sum(entry[1] for entry in embedder_module._SHARED.values() if entry[0] is shared)
 
 
-async def test_one_encoder_is_shared_and_released_with_its_last_holder(
-    semantic: PromptAttacksEvaluator, tmp_path: Path
-) -> None:
-    # A cache directory of its own (the encoder graph copied in) gives these
-    # evaluators an encoder no other test holds.
+@pytest.fixture
+def own_cache(semantic: PromptAttacksEvaluator, tmp_path: Path) -> Path:
+    """A cache directory of its own (the encoder graph copied in): evaluators using it
+    get an encoder no other test holds."""
     shutil.copytree(Path(DEFAULT_CACHE_DIR).expanduser() / "models", tmp_path / "models")
-    config = {"detectors": ["signals", "semantic"], "semantic_cache_dir": str(tmp_path)}
+    return tmp_path
+
+
+async def test_one_encoder_is_shared_and_released_with_its_last_holder(
+    semantic: PromptAttacksEvaluator, own_cache: Path
+) -> None:
+    config = {"detectors": ["signals", "semantic"], "semantic_cache_dir": str(own_cache)}
     a = PromptAttacksEvaluator.from_config(config)
     b = PromptAttacksEvaluator.from_config(config)
     assert isinstance(a, PromptAttacksEvaluator) and isinstance(b, PromptAttacksEvaluator)
