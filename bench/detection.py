@@ -14,7 +14,9 @@ Then: attacks rewritten with homoglyphs, zero-width characters, base64 and
 leetspeak, scored by their source's held-out model, as a fraction of the plain
 catch rate; a reliability table (calibration); and latency of the default
 prompt chain (``policies/default.yaml``) on 1 KB and 10 KB prompts, model load
-time and resident memory.
+time and resident memory, with and without the semantic stage. The semantic
+section scores each source's risk-term rows with a MiniLM head fitted without
+that source (``training/train_semantic.py``; embeddings cached under ~/.cache).
 
 Run:  .venv/bin/python bench/detection.py [--sample-obfuscated 60] [--skip-latency]
 Needs: the ``test`` extra (scikit-learn) and ../shared/datasets.
@@ -310,19 +312,27 @@ engine.load()
 t2 = time.perf_counter()
 base = ("Please help me write a polite email to my landlord about the broken heating in the "
         "flat; mention that it has been cold for a week and ask when a technician can come. ")
+# A short prompt holding a risk term ("poison") that no phrase family decides: the
+# semantic stage reads it. A counter keeps the encoder's LRU from answering.
+risky = "My dog ate something in the garden, could it be a poison for him? ({})"
+async def timed(make, n):
+    for i in range(20):
+        await engine.scan_text(make(-i - 1))
+    times = []
+    for i in range(n):
+        text = make(i)
+        t = time.perf_counter_ns()
+        await engine.scan_text(text)
+        times.append((time.perf_counter_ns() - t) / 1e6)
+    times.sort()
+    return (statistics.median(times), times[int(len(times) * 0.99) - 1])
 async def run():
     out = {}
+    n = int(sys.argv[2])
     for size in (1024, 10240):
         text = (base * (size // len(base) + 1))[:size]
-        for _ in range(50):
-            await engine.scan_text(text)
-        times = []
-        for _ in range(int(sys.argv[2])):
-            t = time.perf_counter_ns()
-            await engine.scan_text(text)
-            times.append((time.perf_counter_ns() - t) / 1e6)
-        times.sort()
-        out[size] = (statistics.median(times), times[int(len(times) * 0.99) - 1])
+        out[f"{size // 1024} KB"] = await timed(lambda i: text, n)
+    out["risk term"] = await timed(risky.format, min(n, 400))
     return out
 res = asyncio.run(run())
 # ru_maxrss survives exec on Linux (it would report the parent's peak): read /proc.
@@ -336,29 +346,38 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "lat": res, "rss_mb": 
 
 def latency(policy: Path, n: int) -> None:
     import json
+    import tempfile
 
     print(
-        f"\nLatency of the prompt chain of {policy.name} (engine.scan_text, one process, "
-        f"{n} runs after warm-up)"
+        f"\nLatency of the prompt chain of {policy.name} (engine.scan_text, one process on "
+        f"one core, {n} runs after warm-up; 'risk term' = a short prompt the semantic stage "
+        "reads, 400 runs)"
     )
-    for label, pol in (("default chain", policy),):
-        out = subprocess.run(
-            ["taskset", "-c", "0", sys.executable, "-c", _LATENCY, str(pol), str(n)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
+    text = policy.read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        semantic = Path(tmp) / "with-semantic.yaml"
+        semantic.write_text(
+            text.replace("detectors: [signals]", "detectors: [signals, semantic]"),
+            encoding="utf-8",
         )
-        if out.returncode:
-            print(f"{label}: failed: {out.stderr.strip()[-400:]}")
-            continue
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        for size, (med, p99) in r["lat"].items():
-            print(f"{label:<16}{int(size) // 1024:>3} KB  median {med:.3f} ms  p99 {p99:.3f} ms")
-        print(
-            f"{label:<16}import (engine + server) {r['import_s']:.3f} s, Engine.from_file + "
-            f"load {r['load_s']:.3f} s, RSS {r['rss_mb']:.1f} MB (peak {r['hwm_mb']:.1f} MB)"
-        )
+        for label, pol in (("default chain", policy), ("+ semantic", semantic)):
+            out = subprocess.run(
+                ["taskset", "-c", "0", sys.executable, "-c", _LATENCY, str(pol), str(n)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=False,
+            )
+            if out.returncode:
+                print(f"{label}: failed: {out.stderr.strip()[-400:]}")
+                continue
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            for what, (med, p99) in r["lat"].items():
+                print(f"{label:<16}{what:>10}  median {med:.3f} ms  p99 {p99:.3f} ms")
+            print(
+                f"{label:<16}import (engine + server) {r['import_s']:.3f} s, Engine.from_file + "
+                f"load {r['load_s']:.3f} s, RSS {r['rss_mb']:.1f} MB (peak {r['hwm_mb']:.1f} MB)"
+            )
     t0 = time.perf_counter()
     AttackModel.load()
     print(f"attack model alone: AttackModel.load() {time.perf_counter() - t0:.3f} s")
