@@ -95,7 +95,8 @@ _OUTPUT_VERBS = (
 # in a document they hijack the answer the user gets.
 _REWRITE_VERBS = (
     "modify alter change adjust tweak convert substitute scramble jumble rearrange group "
-    "combine remove misspell introduce anagram shuffle transform express"
+    "combine remove misspell introduce anagram shuffle transform express encrypt encipher "
+    "shift"
 )
 _SECRETS = (
     r"(password|passcode|passphrase|secret (key|code|word)|pin|credentials|api key|access code)"
@@ -123,7 +124,8 @@ _ANCHORS = {
     "exfiltration": "send forward email post upload exfiltrate transmit",
     "output_directive": _OUTPUT_VERBS + " " + _REWRITE_VERBS + " reply answer",
     "code_insertion": "following subsequent below this these given provided attached embed "
-    "insert include integrate incorporate inject append add enlist utilize utilise use",
+    "insert include integrate incorporate inject append add enlist utilize utilise use leverage "
+    "merge weave blend fuse combine",
     "secret_request": "tell give share reveal send provide say disclose what whats was qual "
     "cual cuál quel dis gib nenne sag",
     "unrestricted_persona": "dan anything developer dev jailbreak jailbreaks jailbreaking "
@@ -330,10 +332,14 @@ FAMILIES: tuple[Family, ...] = (
         "injection",
         "a document or tool result tells the assistant how to alter its own reply (add to, "
         "encode, scramble, translate or append to 'your response', 'reply in base64')",
-        "response responses reply replies answer answers output summary",
+        "response responses reply replies answer answers output summary message messages",
         r"\b(" + "|".join((_OUTPUT_VERBS + " " + _REWRITE_VERBS).split()) + r")\b"
         r"[^.!?\n]{0,60}?\byour (response|responses|reply|replies|answer|answers|output|"
-        r"summary)\b"
+        r"summary|message|messages)\b"
+        # a quoted text to plant in the reply: the quote may hold "!" or "."
+        r"|\b(add|append|prepend|include|insert|put|place|embed)\b ?[\"“'][^\"”'\n]{1,160}"
+        r"[\"”'][^.!?\n]{0,60}?\b(to|in|into|at the (end|start|beginning) of) your (response|"
+        r"reply|answer|output|summary|message)\b"
         r"|\b(reply|answer) (only )?(using|in|with) (base ?\d\d|morse|rot13|binary|"
         r"hex|reverse|pig latin|emojis?|leetspeak|all caps|uppercase)\b",
         indirect_only=True,
@@ -344,12 +350,14 @@ FAMILIES: tuple[Family, ...] = (
         "asks to embed a supplied code block into the code the assistant writes",
         "code snippet script",
         r"\b(following|subsequent|below|this|these|given|provided|attached)\b[^.!?\n]{0,20}?"
-        r"\b(code|script) ?(snippet|block|section|segment|fragment|piece|lines?)\b[^\n]{0,60}?"
+        r"\b(code|script) ?(snippet|block|section|segment|fragment|piece|excerpt|lines?)\b"
+        r"[^\n]{0,60}?"
         r"\b(your|the)\b[^.!?\n]{0,20}?\b(code|codebase|implementation|solution|script|"
         r"program|project|software|algorithm|application)\b"
-        r"|\b(embed|insert|include|integrate|incorporate|inject|append|add|enlist|utili[sz]e|use)"
+        r"|\b(embed|insert|include|integrate|incorporate|inject|append|add|enlist|utili[sz]e|use|"
+        r"leverage|merge|weave|blend|fuse|combine)"
         r"\b[^.!?\n]{0,40}?\b(the )?(following|subsequent|below) (code|script) ?(snippet|block|"
-        r"section|segment|fragment|piece|lines?)?\b",
+        r"section|segment|fragment|piece|excerpt|lines?)?\b",
     ),
     _family(
         "secret_request",
@@ -371,9 +379,20 @@ FAMILIES: tuple[Family, ...] = (
         "another AI with a name of its own ('act as an AI called X')",
         "dan developer jailbreak jailbroken jailbreaking unfiltered uncensored unrestricted "
         "amoral unethical evil anything dev aim stan called named nicknamed dubbed",
-        r"\b(dan|(?<=\bdo )anything now|developer mode|dev mode|jailbreak\w*|jailbroken|"
-        r"unfiltered|uncensored|unrestricted|amoral|unethical|evil ?(bot|ai|assistant|confidant)|"
-        r"no[- ]?filter|always intelligent and machiavellian)\b"
+        r"\b((?<=\bdo )anything now|developer mode|dev mode|jailbreak\w*|jailbroken|"
+        r"evil ?(bot|ai|assistant|confidant)|no[- ]?filter|always intelligent and machiavellian)\b"
+        # DAN as a persona, not a name ("my colleague Dan", "Dan Brown's novels")
+        r"|(?:(?<=\byou are )|(?<=\byou're )|(?<=\bact as )|(?<=\bacting as )|(?<=\bbe )|"
+        r"(?<=\bpretend to be )|(?<=\bbecome )|(?<=\bcalled )|(?<=\bnamed )|(?<=\bas )|"
+        r"(?<=\bplay )|(?<=\bthe ))dan\b(?! brown)|\bdan(?= ?[:\]]| mode\b| prompt\b| "
+        r"jailbreak|,? (which|who) stands\b)"
+        # "uncensored" and kin about the assistant, its persona or its replies, not a review
+        r"|\b(unfiltered|uncensored|unrestricted|amoral|unethical|unbound)(?= (ai|assistant|"
+        r"chatbot|bot|model|version|mode|persona|character|entity|responses?|answers?|replies|"
+        r"outputs?|chatgpt|gpt|llm|language model)\b)"
+        r"|(?:(?<=\byou are )|(?<=\byou're )|(?<=\bare now )|(?<=\bbe )|(?<=\bbecome )|"
+        r"(?<=\bcompletely )|(?<=\btotally )|(?<=\bfully ))(unfiltered|uncensored|"
+        r"unrestricted|amoral)\b"
         r"|\b(take on the role of|take the role of|act as|acting as|((?<=\byou are )|"
         r"(?<=\byou're ))now|pretend to be|pretend you are|pretend you're|simulate|become|"
         r"roleplay as|role-play as|play the role of) "
