@@ -5,7 +5,8 @@ Quality is leave-one-source-out: every data file in ``../shared/datasets``
 that file (and without any exact duplicate of its texts), through the same
 normalisation, views and scoring code the ``prompt_attacks`` evaluator runs.
 Thresholds are the evaluator's defaults fixed in advance (0.5 = flag band,
-0.95 = block in policies/default.yaml), never chosen on the reported split. The
+0.99 = block injection/jailbreak in policies/default.yaml: two phrase families), never
+chosen on the reported split. The
 "oracle" column (recall at 1% pooled benign FPR, threshold chosen on these same
 scores) is printed for comparison with published figures and is *not* an
 operating point.
@@ -48,8 +49,8 @@ from training.data import ATTACK_LABELS, Row, load_rows, role_of  # noqa: E402
 from training.train_attacks import featurize, fit_model  # noqa: E402
 from training.train_semantic import embed_texts, fit_head, gated_rows  # noqa: E402
 
-# The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.95.
-FLAG, BLOCK = 0.5, 0.95
+# The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.99.
+FLAG, BLOCK = 0.5, 0.99
 _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х"})
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
@@ -187,8 +188,8 @@ def quality_table(
     print(f"\n{title}")
     hdr = (
         f"{'source':<34}{'n':>6}{'att':>5}{'harm':>5}{'ben':>6}"
-        f"{'rec@.5':>7}{'rec@.95':>8}{'hrec@.5':>8}{'FPRa@.5':>8}{'FPRh@.5':>8}"
-        f"{'FPR@.5':>7}{'FPR@.95':>8}{'AUC':>6}"
+        f"{'rec@.5':>7}{'rec@' + f'{BLOCK:.2f}'[1:]:>8}{'hrec@.5':>8}{'FPRa@.5':>8}"
+        f"{'FPRh@.5':>8}{'FPR@.5':>7}{'FPR@' + f'{BLOCK:.2f}'[1:]:>8}{'AUC':>6}"
     )
     print(hdr)
     print("-" * len(hdr))
@@ -264,7 +265,7 @@ def reliability(rows: list[Row], scores: dict[str, np.ndarray], what: str) -> No
     )
     print(f"\nCalibration of {what} (held-out scores; share of attacks per score band)")
     print(f"{'score band':<14}{'attack rows':>12}{'share':>7}{'harmful rows':>13}{'share':>7}")
-    edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.0001]
+    edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 0.99, 1.0001]
     for lo, hi in itertools.pairwise(edges):
         line = f"[{lo:.2f}, {min(hi, 1):.2f}){'':<2}"
         for col, (_, y, keep) in enumerate(heads):
