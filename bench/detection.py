@@ -5,8 +5,8 @@ Quality is leave-one-source-out: every data file in ``../shared/datasets``
 that file (and without any exact duplicate of its texts), through the same
 normalisation, views and scoring code the ``prompt_attacks`` evaluator runs.
 Thresholds are the evaluator's defaults fixed in advance (0.5 = flag band,
-0.99 = block injection/jailbreak in policies/default.yaml: two phrase families), never
-chosen on the reported split. The
+0.98 = block injection/jailbreak in policies/default.yaml: between the shipped shares
+of one phrase family, 0.97, and two, 0.99), never chosen on the reported split. The
 "oracle" column (recall at 1% pooled benign FPR, threshold chosen on these same
 scores) is printed for comparison with published figures and is *not* an
 operating point.
@@ -49,8 +49,8 @@ from training.data import ATTACK_LABELS, Row, load_rows, role_of  # noqa: E402
 from training.train_attacks import featurize, fit_model  # noqa: E402
 from training.train_semantic import embed_texts, fit_head, gated_rows  # noqa: E402
 
-# The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.99.
-FLAG, BLOCK = 0.5, 0.99
+# The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.98.
+FLAG, BLOCK = 0.5, 0.98
 _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х"})
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
@@ -135,6 +135,29 @@ def signals_only(rows: list[Row]) -> tuple[dict[str, np.ndarray], dict[str, Sign
         cals[s] = fit_calibration(matrix, folded, rows, train)
         scores[s] = score_rows(cals[s], [rows[i].text for i in test], s)
     return scores, cals
+
+
+def shipped_block_band(rows: list[Row]) -> None:
+    """The block band as shipped: with the calibration fitted on all data, one attack
+    family scores below BLOCK and two or more above it, so blocking is count-based.
+    (Held out, the shares move per fold: where the shared jailbreak templates are the
+    new source, two families measure ~0.97 and those rows are flagged instead.)"""
+    cal = SignalCalibration.load()
+    by_src: dict[str, list[Row]] = {}
+    for r in rows:
+        by_src.setdefault(r.source, []).append(r)
+    att: list[bool] = []
+    ben: list[bool] = []
+    for s, rs in by_src.items():
+        sc = score_rows(cal, [r.text for r in rs], s)[:, 0] >= BLOCK
+        att.extend(sc[i] for i, r in enumerate(rs) if r.label in ATTACK_LABELS)
+        ben.extend(sc[i] for i, r in enumerate(rs) if r.label == "benign")
+    one, two, _ = cal.heads["attack"]
+    print(
+        f"block band with the shipped calibration (one family {one:.3f}, two {two:.3f}; "
+        f"block from {BLOCK}): injection ∪ jailbreak recall {np.mean(att):.3f}, benign FPR "
+        f"{np.mean(ben):.4f} (families not held out)"
+    )
 
 
 def with_semantic(rows: list[Row], sig: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -265,7 +288,7 @@ def reliability(rows: list[Row], scores: dict[str, np.ndarray], what: str) -> No
     )
     print(f"\nCalibration of {what} (held-out scores; share of attacks per score band)")
     print(f"{'score band':<14}{'attack rows':>12}{'share':>7}{'harmful rows':>13}{'share':>7}")
-    edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 0.99, 1.0001]
+    edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 0.98, 1.0001]
     for lo, hi in itertools.pairwise(edges):
         line = f"[{lo:.2f}, {min(hi, 1):.2f}){'':<2}"
         for col, (_, y, keep) in enumerate(heads):
@@ -405,6 +428,7 @@ def main() -> int:
         quality_table(rows, sig, "Phrase signals only (detectors: [signals]), held out"),
         "Pooled, phrase signals only",
     )
+    shipped_block_band(rows)
     reliability(rows, sig, "the phrase signals")
     obfuscated_table(rows, sig, cals, args.sample_obfuscated, "phrase signals")
     # + the MiniLM second stage for harmful requests (detectors: [signals, semantic]):
