@@ -94,6 +94,11 @@ class Evaluator(ABC):
     def __init__(self, options: EvaluatorOptions | None = None) -> None:
         self.options = options if options is not None else self.Options()
 
+    def timed(self) -> bool:
+        """Whether the chain holds ``evaluate`` to the entry's ``timeout_ms`` (a cheap,
+        CPU-only evaluator runs without: a time limit costs more than it saves)."""
+        return self.io_bound or self.cost != "cheap"
+
     @classmethod
     def from_config(cls, options: dict[str, Any] | None, policy: Policy | None = None) -> Evaluator:
         """Build from a policy's ``options`` mapping.

@@ -98,7 +98,7 @@ class Chain:
         name = entry.name
         start = time.perf_counter()
         try:
-            if entry.evaluator.io_bound or entry.evaluator.cost != "cheap":
+            if entry.evaluator.timed():
                 async with asyncio.timeout(entry.timeout_s):
                     found = await entry.evaluator.evaluate(payload, ctx)
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,10 @@ async def test_paraphrased_harmful_requests_are_caught_only_by_the_semantic_stag
         assert "semantic model" in f.explanation and "risk terms:" in f.explanation
         assert f.data["semantic_score"] == round(f.score, 4)
         assert f.data["risk_terms"]
+    # a conversation: every user turn is read (together, in the encoder's batches)
+    turns = [TextPart(t, turn=n) for n, t in enumerate(PARAPHRASED_HARM)]
+    found = _harmful(await _scan(semantic, *turns))
+    assert sorted(f.part for f in found) == [0, 1, 2]
 
 
 async def test_benign_prompts_with_risky_words_pass(semantic: PromptAttacksEvaluator) -> None:
@@ -173,3 +178,36 @@ async def test_one_encoder_is_shared_and_released_with_its_last_holder(
     a.load()  # a closed evaluator loads again when used
     assert a._embedder is not None and _holders(a._embedder) == 1
     await a.aclose()
+
+
+async def _stuck(text: str) -> Any:
+    await asyncio.sleep(30)
+
+
+async def test_a_stuck_encoder_is_held_to_the_policy_timeout(
+    semantic: PromptAttacksEvaluator, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The stage waits on a worker thread: a stuck encoder must become 'undecided'
+    (then on_undecided decides), not hold the request."""
+    from firewall_proxy.engine import Engine
+
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        "version: 1\nname: t\non_undecided: block\nevaluators:\n"
+        "  - name: prompt_attacks\n    timeout_ms: 50\n"
+        "    options: {detectors: [signals, semantic]}\n",
+        encoding="utf-8",
+    )
+    engine = Engine.from_file(policy)
+    engine.load()
+    try:
+        ev = engine.chain.entries[0].evaluator
+        assert isinstance(ev, PromptAttacksEvaluator) and ev.timed()
+        monkeypatch.setattr(ev._embedder, "aembed", _stuck)
+        verdict = await asyncio.wait_for(engine.scan_text(PARAPHRASED_HARM[1]), 5)
+        assert verdict.action.value == "block"
+        assert "timed out" in verdict.undecided[0].reason
+        clean = await engine.scan_text("What time does the bank open tomorrow?")
+        assert clean.action.value == "pass"
+    finally:
+        await engine.aclose()

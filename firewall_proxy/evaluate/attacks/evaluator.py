@@ -26,6 +26,7 @@ text), the view it came from and the calibrated model score.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from dataclasses import dataclass
 from itertools import pairwise
@@ -196,6 +197,12 @@ class PromptAttacksEvaluator(Evaluator):
             embedder, self._embedder = self._embedder, None
             release_embedder(embedder)
 
+    def timed(self) -> bool:
+        # The semantic stage waits for the encoder (milliseconds, on a worker thread):
+        # held to the policy's timeout_ms like any model.
+        assert isinstance(self.options, PromptAttacksOptions)
+        return "semantic" in self.options.detectors
+
     def use_model(self, model: AttackModel) -> None:
         """Score with ``model`` instead of the bundled one (benchmarks, experiments)."""
         self._model = model
@@ -272,16 +279,28 @@ class PromptAttacksEvaluator(Evaluator):
         assert isinstance(self.options, PromptAttacksOptions)
         out: list[Finding] = []
         previous_role = ""
+        scored: list[tuple[int, dict[AttackCategory, _Best]]] = []
         for i, part in enumerate(payload.texts):
             role = part.role
             reply = role == "user" and previous_role == "assistant"
             previous_role = role
             if role not in self.options.roles:
                 continue
+            scored.append(
+                (i, self.score_views(ctx.normalized(payload, i).labelled_views(), role, reply))
+            )
+        if "semantic" in self.options.detectors:
+            # every user turn that needs the encoder at once: they share its batches
+            user = [(i, best) for i, best in scored if payload.texts[i].role == "user"]
+            await asyncio.gather(
+                *(
+                    self._semantic_stage(best, ctx.normalized(payload, i).labelled_views())
+                    for i, best in user
+                )
+            )
+        for i, best in scored:
+            part = payload.texts[i]
             nt = ctx.normalized(payload, i)
-            best = self.score_views(nt.labelled_views(), role, reply)
-            if role == "user" and "semantic" in self.options.detectors:
-                await self._semantic_stage(best, nt.labelled_views())
             for cat, b in best.items():
                 if cat not in self.options.categories:
                     continue
@@ -289,7 +308,7 @@ class PromptAttacksEvaluator(Evaluator):
                     continue
                 out.append(
                     self._finding(
-                        cat, b, i, part.text, role, part.turn, nt.homoglyphs + nt.invisible
+                        cat, b, i, part.text, part.role, part.turn, nt.homoglyphs + nt.invisible
                     )
                 )
         out.extend(self._across_parts(payload, ctx, out))

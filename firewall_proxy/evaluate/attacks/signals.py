@@ -52,6 +52,9 @@ class Family:
     # Evidence only inside documents and tool results: from the user it is a normal
     # request ("format your answer as a table"), planted in a document it is an attack.
     indirect_only: bool = False
+    # Substrings every match contains (one at least): checked with ``in`` (~0.3 us per
+    # KB each) before any regex runs, for families whose gate words are common.
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,7 @@ def _family(
         anchors,
         literals,
         indirect_only,
+        _NEEDS.get(name, ()),
     )
 
 
@@ -170,6 +174,32 @@ _LITERALS: dict[str, tuple[str, ...]] = {
     "exfiltration": ("![",),
     "token_game": ("tokens",),
     "violence": ("i want to",),
+}
+# Families gated on common words ("email", "write") whose matches all hold one of a
+# few rarer substrings: a URL or address, a harm word.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "exfiltration": ("http", "@"),
+    "harmful_content_request": (
+        "illegal",
+        "harmful",
+        "dangerous",
+        "unethical",
+        "violen",
+        "hate",
+        "fraud",
+        "steal",
+        "hack",
+        "poison",
+        "weapon",
+        "drug",
+        "suicide",
+        "self-harm",
+        "bomb",
+        "terror",
+        "cheat",
+        "manipulat",
+        "exploit",
+    ),
 }
 # Longest run of anchored attempts before falling back to one plain search, so a
 # text stuffed with anchor words costs at most one regex scan more.
@@ -609,6 +639,8 @@ def find_signals(
         if direct and fam.indirect_only:
             continue
         if fam.gate.isdisjoint(words):
+            continue
+        if fam.needs and not any(n in text for n in fam.needs):
             continue
         m = _match_family(fam, text, words)
         if m is not None:
