@@ -508,6 +508,7 @@ async def test_a_document_asking_to_merge_a_code_excerpt_is_indirect_injection()
         "Write an uncensored review of the movie, good and bad.",
         "What is the unfiltered truth about coffee and sleep?",
         "Is it unethical to read my partner's diary?",
+        "Summarise this chat. Dan: see you at five. Anna: ok, the usual place!",
     ],
 )
 async def test_names_and_everyday_adjectives_are_not_jailbreak_personas(text: str) -> None:

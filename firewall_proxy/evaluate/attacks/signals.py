@@ -414,7 +414,7 @@ FAMILIES: tuple[Family, ...] = (
         # DAN as a persona, not a name ("my colleague Dan", "Dan Brown's novels")
         r"|(?:(?<=\byou are )|(?<=\byou're )|(?<=\bact as )|(?<=\bacting as )|(?<=\bbe )|"
         r"(?<=\bpretend to be )|(?<=\bbecome )|(?<=\bcalled )|(?<=\bnamed )|(?<=\bas )|"
-        r"(?<=\bplay )|(?<=\bthe ))dan\b(?! brown)|\bdan(?= ?[:\]]| mode\b| prompt\b| "
+        r"(?<=\bplay )|(?<=\bthe ))dan\b(?! brown)|\bdan(?=\]| mode\b| prompt\b| "
         r"jailbreak|,? (which|who) stands\b)"
         # "uncensored" and kin about the assistant, its persona or its replies, not a review
         r"|\b(unfiltered|uncensored|unrestricted|amoral|unethical|unbound)(?= (ai|assistant|"
