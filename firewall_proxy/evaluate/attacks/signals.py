@@ -149,8 +149,11 @@ _ANCHORS = {
     "violence": "how ways best help steps plan tell",
     "cybercrime": "write create develop make build code design give generate how",
     "crime_howto": "how ways help steps guide tutorial instructions plan explain teach",
-    "hate_or_abuse": "sexual nude explicit racist sexist hateful antisemitic propaganda "
-    "disinformation fake promote glorify glorifies incite",
+    "hate_or_abuse": "write create develop design make produce generate post draft compose "
+    "publish give how ways help best plan sexual nude explicit racist sexist hateful antisemitic "
+    "propaganda "
+    "disinformation fake promote promotes promoting glorify glorifies glorifying incite incites "
+    "inciting",
     "harmful_content_request": "write create generate produce draft compose give develop design",
     "illicit_intent": "illegally unlawfully without undetected untraceable unnoticed evade evading",
     "deception_request": "create creating write writing generate spread spreading produce design "
@@ -569,11 +572,17 @@ FAMILIES: tuple[Family, ...] = (
         "harmful",
         "asks for hateful, extremist or child-abuse content",
         "child children minors minor underage kids racist sexist hateful antisemitic "
-        "propaganda disinformation promote glorify incite",
+        "propaganda disinformation promote promotes promoting glorify glorifies glorifying incite "
+        "incites inciting",
         r"\b(sexual|nude|explicit)\b" + r"[^.!?\n]{0,30}?" + r"\b(child|children|minors?|"
         r"underage|kids?)\b|\b(racist|sexist|hateful|antisemitic) (joke|speech|content|"
         r"propaganda|manifesto)|\b(propaganda|disinformation|fake news) (about|against|to)\b|"
-        r"\b(promote|glorif(y|ies)|incite)\b" + r"[^.!?\n]{0,30}?" + r"\b(violence|terrorism|"
+        # content that promotes violence is asked for ("write a post that glorifies ..."),
+        # not asked about ("how do schools promote tolerance and prevent violence?")
+        r"\b(write|create|develop|design|make|produce|generate|post|draft|compose|publish|"
+        r"give|how (can|do|could|would|should) (i|we)|ways to|help me|best way to|"
+        r"plan to)\b[^.!?\n]{0,60}?\b(promot(e|es|ing)|glorif(y|ies|ying)|incit(e|es|ing))\b"
+        r"[^.!?\n]{0,30}?" + r"\b(violence|terrorism|"
         r"genocide|hatred|self-harm|suicide|eating disorders?)\b",
     ),
     _family(
