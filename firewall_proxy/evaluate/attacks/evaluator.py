@@ -133,6 +133,16 @@ class _Best:
     terms: tuple[str, ...] = ()  # the risk terms that sent the part to it
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What the semantic stage reads of a part: a view holding risk terms."""
+
+    how: str
+    text: str
+    exact: bool
+    terms: list[str]
+
+
 def original_span(original: str, folded_span: tuple[int, int]) -> tuple[int, int] | None:
     """Map a span of the folded text back to ``original`` (ASCII texts only)."""
     if not original.isascii():
@@ -223,6 +233,13 @@ class PromptAttacksEvaluator(Evaluator):
         self, views: tuple[tuple[str, str], ...], role: str, reply: bool
     ) -> dict[AttackCategory, _Best]:
         """Best score per category over the views of one text part."""
+        return self._score_part(views, role, reply, semantic=False)[0]
+
+    def _score_part(
+        self, views: tuple[tuple[str, str], ...], role: str, reply: bool, *, semantic: bool
+    ) -> tuple[dict[AttackCategory, _Best], _Reading | None]:
+        """:meth:`score_views`, and (``semantic``) what the semantic stage would read of
+        the part: the first view holding a risk term, found from the same word sets."""
         assert isinstance(self.options, PromptAttacksOptions)
         # The model's calibrating stage weighs the phrase families too (they are its
         # strongest inputs): with the model on, they are found even if "signals" is
@@ -231,11 +248,15 @@ class PromptAttacksEvaluator(Evaluator):
         if self._calibration is None or (self._model is None and "model" in self.options.detectors):
             self.load()
         best: dict[AttackCategory, _Best] = {}
+        reading: _Reading | None = None
         for how, raw_view in views:
             view = self._clean(raw_view) if (self._allow or self._allow_re) else raw_view
             if len(view.strip()) < 3:
                 continue
-            hits = find_signals(view, word_set(view), role=role) if use_signals else []
+            words = word_set(view) if use_signals or semantic else frozenset[str]()
+            if semantic and reading is None and (terms := risk_terms(words)):
+                reading = _Reading(how, view, view == raw_view, terms)
+            hits = find_signals(view, words, role=role) if use_signals else []
             attack_hits = [h for h in hits if h.family.category != "harmful"]
             for cat, score, model_p in self._category_scores(view, hits, role):
                 if reply and not attack_hits and cat != "harmful" and len(view) < 300:
@@ -246,7 +267,7 @@ class PromptAttacksEvaluator(Evaluator):
                         h for h in hits if (h.family.category == "harmful") == (cat == "harmful")
                     ]
                     best[cat] = _Best(score, how, cat_hits, model_p, view == raw_view)
-        return best
+        return best, reading
 
     def _category_scores(
         self, view: str, hits: list[SignalHit], role: str
@@ -280,25 +301,26 @@ class PromptAttacksEvaluator(Evaluator):
         assert isinstance(self.options, PromptAttacksOptions)
         out: list[Finding] = []
         previous_role = ""
+        semantic = "semantic" in self.options.detectors and "harmful" in self.options.categories
+        harm_from = self.options.thresholds.get("harmful", 0.5)
         scored: list[tuple[int, dict[AttackCategory, _Best]]] = []
+        pending: list[tuple[dict[AttackCategory, _Best], _Reading]] = []
         for i, part in enumerate(payload.texts):
             role = part.role
             reply = role == "user" and previous_role == "assistant"
             previous_role = role
             if role not in self.options.roles:
                 continue
-            scored.append(
-                (i, self.score_views(ctx.normalized(payload, i).labelled_views(), role, reply))
+            views = ctx.normalized(payload, i).labelled_views()
+            best, reading = self._score_part(
+                views, role, reply, semantic=semantic and role == "user"
             )
-        if "semantic" in self.options.detectors:
-            # every user turn that needs the encoder at once: they share its batches
-            user = [(i, best) for i, best in scored if payload.texts[i].role == "user"]
-            await asyncio.gather(
-                *(
-                    self._semantic_stage(best, ctx.normalized(payload, i).labelled_views())
-                    for i, best in user
-                )
-            )
+            scored.append((i, best))
+            # the encoder reads a user part no harmful phrase decided that holds a risk term
+            if reading is not None and ("harmful" not in best or best["harmful"].score < harm_from):
+                pending.append((best, reading))
+        if pending:  # every user turn that needs the encoder at once: they share its batches
+            await asyncio.gather(*(self._read_semantically(b, r) for b, r in pending))
         for i, best in scored:
             part = payload.texts[i]
             nt = ctx.normalized(payload, i)
@@ -315,29 +337,15 @@ class PromptAttacksEvaluator(Evaluator):
         out.extend(self._across_parts(payload, ctx, out))
         return out
 
-    async def _semantic_stage(
-        self, best: dict[AttackCategory, _Best], views: tuple[tuple[str, str], ...]
-    ) -> None:
-        """The MiniLM head, on a user part that no harmful phrase family decided but that
-        holds a risk term: one embedding per part, of the first view holding one."""
-        assert isinstance(self.options, PromptAttacksOptions)
-        if "harmful" not in self.options.categories:
-            return
+    async def _read_semantically(self, best: dict[AttackCategory, _Best], r: _Reading) -> None:
+        """The MiniLM head's harmful score for one part (it replaces a lower one)."""
+        if self._embedder is None or self._head is None:
+            self.load()
+        assert self._embedder is not None and self._head is not None
+        p = self._head.score(await self._embedder.aembed(reading_window(r.text, r.terms)))
         cur = best.get("harmful")
-        if cur is not None and cur.score >= self.options.thresholds.get("harmful", 0.5):
-            return
-        for how, raw_view in views:
-            view = self._clean(raw_view) if (self._allow or self._allow_re) else raw_view
-            terms = risk_terms(word_set(view))
-            if not terms:
-                continue
-            if self._embedder is None or self._head is None:
-                self.load()
-            assert self._embedder is not None and self._head is not None
-            p = self._head.score(await self._embedder.aembed(reading_window(view, terms)))
-            if cur is None or p > cur.score:
-                best["harmful"] = _Best(p, how, [], None, view == raw_view, p, tuple(terms[:8]))
-            return
+        if cur is None or p > cur.score:
+            best["harmful"] = _Best(p, r.how, [], None, r.exact, p, tuple(r.terms[:8]))
 
     def _across_parts(
         self, payload: Payload, ctx: EvalContext, found: list[Finding]
