@@ -4,6 +4,7 @@ network matters (streaming, header hygiene, timeouts)."""
 from __future__ import annotations
 
 import socket
+import socketserver
 import threading
 import time
 from collections.abc import Iterator
@@ -47,3 +48,16 @@ def live_server(app: Any, *, port: int | None = None, **config: Any) -> Iterator
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def serving(server: socketserver.BaseServer) -> Iterator[None]:
+    """Run a ``socketserver`` (a fake LLM, a stub) in a thread until the block ends."""
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

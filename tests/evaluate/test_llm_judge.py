@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +19,7 @@ from firewall_proxy.extract.payload import Payload
 from firewall_proxy.findings import Action, Finding
 from firewall_proxy.policy.loader import load_policy_text
 from firewall_proxy.policy.models import Policy
+from tests.live import serving
 
 SCOPE = """
 scope:
@@ -114,14 +114,8 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def llm() -> Iterator[FakeLLM]:
     server = FakeLLM()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with serving(server):
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 def policy_for(llm: FakeLLM, **options: Any) -> Policy:

@@ -33,7 +33,7 @@ from firewall_proxy.server import ServerConfig, build_app
 from tests.evaluate.test_llm_judge import FakeLLM
 from tests.events import conftest as events_fixtures
 from tests.hardening.recording import RecordingUpstream, chat, until
-from tests.live import free_port, live_server
+from tests.live import free_port, live_server, serving
 
 pg_dsn = events_fixtures.pg_dsn  # a fresh PostgreSQL schema per test, dropped afterwards
 
@@ -262,14 +262,8 @@ SCOPE = """scope:
 @pytest.fixture
 def judge() -> Iterator[FakeLLM]:
     server = FakeLLM()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with serving(server):
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 def judge_policy(tmp_path: Path, judge: FakeLLM, on_undecided: str, timeout_ms: int) -> Path:
