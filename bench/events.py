@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import signal
 import sqlite3
@@ -32,11 +31,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import CLK_TCK, cpu_seconds, free_port, run_wrk, start_module
+from harness import CLK_TCK, cpu_seconds, free_port, run_wrk, scrape_metrics, start_module
 
 PG_DSN = os.environ.get("FIREWALL_PROXY_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = "fp_bench_events"
@@ -156,21 +154,6 @@ def wrk(port: int, duration: int, connections: int, tmp: Path) -> tuple[float, i
     return run.rps, run.errors, run.requests
 
 
-def scrape(port: int) -> dict[str, float]:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as r:
-        text = r.read().decode()
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        m = re.match(r"^(firewall_[a-z_]+)(\{[^}]*\})? (\S+)$", line)
-        if m and m.group(1) in (
-            "firewall_requests_total",
-            "firewall_events_spilled_total",
-            "firewall_events_dropped_total",
-        ):
-            out[m.group(1)] = out.get(m.group(1), 0.0) + float(m.group(3))
-    return out
-
-
 def count_stored(setup: Setup) -> int:
     assert setup.store is not None
     if setup.store.startswith("sqlite:///"):
@@ -229,7 +212,7 @@ def main() -> None:
                     setup.cpu_us.append(used / served * 1e6)
                     setup.rps.append(rps)
                     setup.errors += errors
-                    seen = scrape(port)
+                    seen = scrape_metrics(port)
                     setup.flagged += int(seen.get("firewall_requests_total", 0))
                     setup.spilled += int(seen.get("firewall_events_spilled_total", 0))
                     setup.dropped += int(seen.get("firewall_events_dropped_total", 0))

@@ -58,14 +58,13 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from harness import PY, ROOT, cpu_seconds, free_port, start_module, wait_port
+from harness import PY, ROOT, cpu_seconds, free_port, scrape_metrics, start_module, wait_port
 from soak_load import PII, STREAM_KINDS, pct
 
 BENCH = Path(__file__).resolve().parent
@@ -409,17 +408,6 @@ def answered_ids(files: list[Path]) -> list[str]:
     return [line.split()[0] for f in files for line in f.read_text().splitlines() if line]
 
 
-def scrape(port: int) -> dict[str, float]:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as r:
-        text = r.read().decode()
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        m = re.match(r"^(firewall_events_[a-z_]+)(\{[^}]*\})? (\S+)$", line)
-        if m:
-            out[m.group(1)] = out.get(m.group(1), 0.0) + float(m.group(3))
-    return out
-
-
 def start_serve(
     args: argparse.Namespace, upstream: str, port: int, tmp: Path
 ) -> subprocess.Popen[bytes]:
@@ -521,7 +509,7 @@ def run(
     cpu1 = [tree_cpu(server.pid), cpu_seconds(upstream.pid), *machine_busy()]
     load.close()
     fds_end = idle_fds(process_tree(server.pid), up_port)
-    metrics = scrape(port)
+    metrics = scrape_metrics(port)
     server.send_signal(signal.SIGINT)  # graceful: the event writer flushes into the store
     try:
         exit_code: int | None = server.wait(timeout=60)
