@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from firewall_proxy.evaluate.attacks.signals import SignalHit
 
-__all__ = ["HEADS", "AttackModel", "ModelScore", "default_model_path"]
+__all__ = ["HEADS", "AttackModel", "ModelScore", "default_model_path", "sigmoid"]
 
 HEADS = ("attack", "harmful", "kind")
 
@@ -64,7 +64,8 @@ class ModelScore:
     injection_share: float  # P(injection | attack); 1 - this is the jailbreak share
 
 
-def _sigmoid(x: float) -> float:
+def sigmoid(x: float) -> float:
+    """The logistic function, without overflow for large negative ``x``."""
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
     e = math.exp(x)
@@ -162,4 +163,4 @@ class AttackModel:
         """Calibrated probabilities; ``injection_share`` is 0.5 below ``attack_from``."""
         kind_from = math.log(attack_from / (1 - attack_from)) if 0 < attack_from < 1 else -1e9
         attack, harmful, kind = self.logits(text, hits, kind_from)
-        return ModelScore(_sigmoid(attack), _sigmoid(harmful), _sigmoid(kind))
+        return ModelScore(sigmoid(attack), sigmoid(harmful), sigmoid(kind))

@@ -36,9 +36,10 @@ trained with, so a changed vocabulary cannot silently mis-score.
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from firewall_proxy.evaluate.attacks.model import sigmoid
 
 if TYPE_CHECKING:
     import numpy as np
@@ -163,12 +164,9 @@ class SemanticHarmHead:
         return np.asarray(vectors, dtype=np.float64) @ self.weights.astype(np.float64) + self.bias
 
     def calibrate(self, logit: float) -> float:
+        """The Platt-scaled probability of a raw logit."""
         a, b = self.platt
-        z = a * logit + b
-        if z >= 0:
-            return 1.0 / (1.0 + math.exp(-z))
-        e = math.exp(z)
-        return e / (1.0 + e)
+        return sigmoid(a * logit + b)
 
     def score(self, vector: npt.NDArray[np.float32]) -> float:
         """Calibrated probability that the prompt embedded as ``vector`` is harmful."""
