@@ -380,10 +380,10 @@ def latency(policy: Path, n: int) -> None:
     text = policy.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         semantic = Path(tmp) / "with-semantic.yaml"
-        with_semantic = text.replace("detectors: [signals]", "detectors: [signals, semantic]")
-        if with_semantic == text:
+        semantic_text = text.replace("detectors: [signals]", "detectors: [signals, semantic]")
+        if semantic_text == text:
             raise SystemExit(f"{policy}: no 'detectors: [signals]' line to add 'semantic' to")
-        semantic.write_text(with_semantic, encoding="utf-8")
+        semantic.write_text(semantic_text, encoding="utf-8")
         for label, pol in (("default chain", policy), ("+ semantic", semantic)):
             out = subprocess.run(
                 ["taskset", "-c", "0", sys.executable, "-c", _LATENCY, str(pol), str(n)],
