@@ -15,9 +15,12 @@ Then: attacks rewritten with homoglyphs, zero-width characters, base64 and
 leetspeak, scored by their source's held-out model, as a fraction of the plain
 catch rate; a reliability table (calibration); and latency of the default
 prompt chain (``policies/default.yaml``) on 1 KB and 10 KB prompts, model load
-time and resident memory, with and without the semantic stage. The semantic
-section scores each source's risk-term rows with a MiniLM head fitted without
-that source (``training/train_semantic.py``; embeddings cached under ~/.cache).
+time and resident memory, with the default chain's word-vector stage and with
+the MiniLM encoder in its place. The two semantic sections score each source's
+risk-term rows with a head fitted without that source
+(``training/train_semantic.py``): on MiniLM word vectors (``word_vectors``,
+what the default policy runs) and on the MiniLM encoder (``semantic``;
+embeddings cached under ~/.cache).
 
 Run:  .venv/bin/python bench/detection.py [--sample-obfuscated 60] [--skip-latency]
 Needs: the ``test`` extra (scikit-learn) and ../shared/datasets.
@@ -42,22 +45,22 @@ sys.path.insert(0, str(ROOT))
 
 from firewall_proxy.evaluate.attacks.evaluator import PromptAttacksEvaluator  # noqa: E402
 from firewall_proxy.evaluate.attacks.model import AttackModel  # noqa: E402
+from firewall_proxy.evaluate.attacks.semantic import Encoder  # noqa: E402
 from firewall_proxy.evaluate.attacks.signals import SignalCalibration  # noqa: E402
 from firewall_proxy.evaluate.normalize import normalize  # noqa: E402
 from training.calibrate_signals import family_matrix, fit_calibration  # noqa: E402
-from training.data import ATTACK_LABELS, Row, load_rows, role_of  # noqa: E402
+from training.data import ATTACK_LABELS, Row, contrast_rows, load_rows, role_of  # noqa: E402
 from training.train_attacks import featurize, fit_model  # noqa: E402
 from training.train_semantic import embed_texts, fit_head, gated_rows  # noqa: E402
 
 # The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.98.
 FLAG, BLOCK = 0.5, 0.98
+SAFE_SET = ROOT / "bench" / "data" / "safe_risk_words_eval.jsonl"
 _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х"})
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
 
-def score_rows(
-    model: AttackModel | SignalCalibration, texts: list[str], source: str
-) -> np.ndarray:
+def score_rows(model: AttackModel | SignalCalibration, texts: list[str], source: str) -> np.ndarray:
     """(attack, harmful) scores per text of ``source``, through the evaluator's view
     scoring and as the part of a request the source stands for (BIPIA: documents,
     see ``training.data.role_of``): with ``model``, or with the phrase signals alone
@@ -160,13 +163,17 @@ def shipped_block_band(rows: list[Row]) -> None:
     )
 
 
-def with_semantic(rows: list[Row], sig: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """``sig`` plus the semantic harmful stage (``detectors: [signals, semantic]``), held
-    out: each source's risk-term rows are scored by a head (and its Platt scaling)
-    fitted without that source, and, as at run time, only where no harmful phrase
-    family reached the flag band."""
-    gated, texts = gated_rows(rows)
-    x = embed_texts(texts)
+def with_semantic(
+    rows: list[Row], sig: dict[str, np.ndarray], encoder: Encoder, extra: list[Row]
+) -> dict[str, np.ndarray]:
+    """``sig`` plus a semantic harmful stage (``detectors: [signals, word_vectors]`` or
+    ``[signals, semantic]``), held out: each source's risk-term rows are scored by a
+    head (and its Platt scaling) fitted without that source, and, as at run time, only
+    where no harmful phrase family reached the flag band. The heads also train on
+    ``extra`` (the project's own safe prompts with risk words) as a source of its own,
+    whose held-out flag rate is printed."""
+    gated, texts = gated_rows(rows + extra)
+    x = embed_texts(texts, encoder)
     y = np.asarray([r.label == "harmful" for r in gated])
     groups = np.asarray([r.source for r in gated])
     where: dict[int, int] = {}
@@ -180,17 +187,85 @@ def with_semantic(rows: list[Row], sig: dict[str, np.ndarray]) -> dict[str, np.n
         test = groups == s
         held = {texts[i] for i in np.flatnonzero(test)}
         train = ~test & np.asarray([t not in held for t in texts])
-        head = fit_head(x[train], y[train], groups[train])
+        head = fit_head(x[train], y[train], groups[train], encoder)
         probs = [head.calibrate(z) for z in head.decision(x[test])]
         for i, p in zip(np.flatnonzero(test), probs, strict=True):
+            if gated[i].source not in out:  # the contrast rows: only their own rate
+                gate[s] = gate.get(s, 0) + (p >= FLAG)
+                continue
             j = where[id(gated[i])]
             if out[s][j, 1] < FLAG:
                 out[s][j, 1] = max(out[s][j, 1], p)
                 gate[s] = gate.get(s, 0) + (gated[i].label == "benign")
     ben = {s: sum(r.source == s and r.label == "benign" for r in rows) for s in sig}
-    print("\nShare of benign rows the semantic stage reads (risk term, no harmful phrase)")
+    print(f"\nShare of benign rows the {encoder} stage reads (risk term, no harmful phrase)")
     print("  " + ", ".join(f"{s} {gate.get(s, 0) / n:.3f}" for s, n in sorted(ben.items()) if n))
+    if extra:
+        src = extra[0].source
+        print(
+            f"  {src} (safe prompts with risk words, trained on except here): "
+            f"{gate.get(src, 0)} of {len(extra)} flagged at {FLAG} when held out"
+        )
     return out
+
+
+def policy_variants(policy: Path, tmp: Path) -> list[tuple[str, Path]]:
+    """The policy, and copies of it with the phrase families alone and with the MiniLM
+    encoder in place of the word vectors."""
+    text = policy.read_text(encoding="utf-8")
+    line = "detectors: [signals, word_vectors]"
+    if line not in text:
+        raise SystemExit(f"{policy}: no '{line}' line to compare against")
+    variants = [("default chain", policy)]
+    for label, detectors in (
+        ("signals only", "detectors: [signals]"),
+        ("MiniLM in place", "detectors: [signals, semantic]"),
+    ):
+        pol = tmp / f"{detectors.split()[-1].strip('[]')}.yaml"
+        pol.write_text(text.replace(line, detectors), encoding="utf-8")
+        variants.append((label, pol))
+    return variants
+
+
+def safe_prompts(policy: Path) -> None:
+    """False alarms on safe prompts that hold risk words, per app, through the engine
+    with the shipped files: the set (bench/data) was written apart from the contrast
+    set the heads train on and is never trained on."""
+    import asyncio
+    import json
+    import tempfile
+
+    from firewall_proxy.engine import Engine
+
+    data = [json.loads(line) for line in SAFE_SET.read_text(encoding="utf-8").splitlines() if line]
+    apps = sorted({d["app"] for d in data})
+    print(
+        f"\nSafe prompts with risk words ({SAFE_SET.relative_to(ROOT)}, {len(data)} prompts, "
+        "written for this bench, never trained on): share reported as harmful (>= 0.5) / "
+        "blocked by the policy"
+    )
+    print(f"{'chain':<17}" + "".join(f"{a:>20}" for a in [*apps, "all"]))
+
+    async def scan(pol: Path) -> list[tuple[bool, bool]]:
+        engine = Engine.from_file(pol)
+        out = []
+        for d in data:
+            v = await engine.scan_text(d["text"])
+            harmful = any(f.category == "harmful" and f.score >= FLAG for f in v.findings)
+            out.append((harmful, v.action.value == "block"))
+        await engine.aclose()
+        return out
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, pol in policy_variants(policy, Path(tmp)):
+            res = asyncio.run(scan(pol))
+            cells = []
+            for app in [*apps, "all"]:
+                got = [r for r, d in zip(res, data, strict=True) if app in ("all", d["app"])]
+                flag = sum(h for h, _ in got) / len(got)
+                block = sum(b for _, b in got) / len(got)
+                cells.append(f"{flag:.3f} / {block:.3f}")
+            print(f"{label:<17}" + "".join(f"{c:>20}" for c in cells))
 
 
 def quality_table(
@@ -377,14 +452,8 @@ def latency(policy: Path, n: int) -> None:
         f"one core, {n} runs after warm-up; 'risk term' = a short prompt the semantic stage "
         "reads, 400 runs)"
     )
-    text = policy.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
-        semantic = Path(tmp) / "with-semantic.yaml"
-        semantic_text = text.replace("detectors: [signals]", "detectors: [signals, semantic]")
-        if semantic_text == text:
-            raise SystemExit(f"{policy}: no 'detectors: [signals]' line to add 'semantic' to")
-        semantic.write_text(semantic_text, encoding="utf-8")
-        for label, pol in (("default chain", policy), ("+ semantic", semantic)):
+        for label, pol in policy_variants(policy, Path(tmp)):
             out = subprocess.run(
                 ["taskset", "-c", "0", sys.executable, "-c", _LATENCY, str(pol), str(n)],
                 capture_output=True,
@@ -431,13 +500,19 @@ def main() -> int:
     shipped_block_band(rows)
     reliability(rows, sig, "the phrase signals")
     obfuscated_table(rows, sig, cals, args.sample_obfuscated, "phrase signals")
-    # + the MiniLM second stage for harmful requests (detectors: [signals, semantic]):
-    sem = with_semantic(rows, sig)
-    pooled_table(
-        quality_table(rows, sem, "Phrase signals + semantic harmful stage, held out"),
-        "Pooled, phrase signals + semantic stage",
-    )
-    reliability(rows, sem, "signals + semantic stage")
+    # + the second stage for harmful requests: on MiniLM word vectors (what
+    # policies/default.yaml runs), then on the MiniLM encoder itself.
+    extra = contrast_rows()
+    for encoder, detectors in (("word_vectors", "default.yaml"), ("minilm", "semantic")):
+        sem = with_semantic(rows, sig, encoder, extra)
+        pooled_table(
+            quality_table(
+                rows, sem, f"Phrase signals + {encoder} harmful stage ({detectors}), held out"
+            ),
+            f"Pooled, phrase signals + {encoder} stage",
+        )
+        reliability(rows, sem, f"signals + {encoder} stage")
+    safe_prompts(args.policy)
     if not args.skip_latency:
         latency(args.policy, args.latency_runs)
     ru = resource.getrusage(resource.RUSAGE_SELF)

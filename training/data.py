@@ -14,10 +14,23 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ATTACK_LABELS", "Row", "datasets_dir", "load_rows", "role_of"]
+__all__ = [
+    "ATTACK_LABELS",
+    "CONTRAST_SOURCE",
+    "Row",
+    "contrast_rows",
+    "datasets_dir",
+    "load_rows",
+    "role_of",
+]
 
 ATTACK_LABELS = frozenset({"injection", "jailbreak"})
 SCOPE_SAMPLE = 2000
+# Safe prompts that hold risk words ("kill a Python process"), written by this project
+# for the semantic heads (training/contrast/README.md); a separate, independently
+# written set under bench/data/ only measures them.
+CONTRAST_SOURCE = "contrast_safe_train"
+CONTRAST_DIR = Path(__file__).resolve().parent / "contrast"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +77,12 @@ def load_rows(root: Path | None = None, scope_sample: int = SCOPE_SAMPLE) -> lis
         picked = random.Random(f"scope:{path.stem}").sample(data, min(scope_sample, len(data)))
         rows.extend(Row(str(r["text"]), "benign", path.stem) for r in picked)
     return rows
+
+
+def contrast_rows(directory: Path = CONTRAST_DIR) -> list[Row]:
+    """The project's own safe prompts with risk words, as benign rows of one source."""
+    return [
+        Row(str(r["text"]), "benign", CONTRAST_SOURCE)
+        for path in sorted(directory.glob("*.jsonl"))
+        for r in _read(path)
+    ]

@@ -1,16 +1,23 @@
-"""Train the semantic ``harmful`` head and write ``semantic_harmful.npz`` into the package.
+"""Train a semantic ``harmful`` head (MiniLM or its word vectors) and write it into the package.
 
-    .venv/bin/python -m training.train_semantic [--out PATH]
+    .venv/bin/python -m training.train_semantic [--encoder minilm|word_vectors] [--out PATH]
+
+``--encoder minilm`` (default) writes ``semantic_harmful.npz`` for the
+``semantic`` detector; ``--encoder word_vectors`` writes
+``word_vectors_harmful.npz`` for the ``word_vectors`` detector (the table itself
+comes from ``python -m training.distill_word_vectors``).
 
 Steps (deterministic: fixed data order, lbfgs, one BLAS thread):
 
 1. keep the ``harmful`` and ``benign`` rows of ``../shared/datasets`` (not
-   ``loosely_harmful``) whose folded text holds a risk term
+   ``loosely_harmful``), plus the project's own safe prompts with risk words
+   (``training/contrast``: "how do I kill a Python process"), whose folded text
+   holds a risk term
    (:func:`firewall_proxy.evaluate.attacks.semantic.risk_terms`): the only
    prompts the stage ever sees at run time;
 2. embed what the evaluator reads of them (:func:`reading_window`) with the
-   run-time embedder (all-MiniLM-L6-v2, int8 ONNX, 128 tokens; cached on disk
-   by content, see :func:`embed_texts`);
+   run-time encoder: all-MiniLM-L6-v2 (int8 ONNX, 128 tokens; cached on disk
+   by content, see :func:`embed_texts`) or the bundled word-vector table;
 3. fit a class-balanced L2 logistic regression (C = 1) on the embeddings;
 4. Platt-scale its logit on *out-of-source* logits (each source scored by a
    head fitted without it), so the score says how often such a prompt was
@@ -35,6 +42,7 @@ from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from firewall_proxy.evaluate.attacks.semantic import (
+    Encoder,
     SemanticHarmHead,
     default_head_path,
     reading_window,
@@ -42,7 +50,7 @@ from firewall_proxy.evaluate.attacks.semantic import (
 )
 from firewall_proxy.evaluate.attacks.signals import word_set
 from firewall_proxy.evaluate.normalize import normalize
-from training.data import Row, load_rows
+from training.data import Row, contrast_rows, load_rows
 
 __all__ = ["embed_texts", "fit_head", "gated_rows", "main"]
 
@@ -66,9 +74,14 @@ def gated_rows(rows: Sequence[Row]) -> tuple[list[Row], list[str]]:
     return keep, texts
 
 
-def embed_texts(texts: Sequence[str]) -> npt.NDArray[np.float32]:
-    """Run-time embeddings of ``texts``, cached under ~/.cache by model and content."""
+def embed_texts(texts: Sequence[str], encoder: Encoder = "minilm") -> npt.NDArray[np.float32]:
+    """Run-time embeddings of ``texts`` (MiniLM's cached under ~/.cache by model and content)."""
     import tempfile
+
+    if encoder == "word_vectors":
+        from firewall_proxy.evaluate.attacks.word_vectors import WordVectors
+
+        return WordVectors.load().embed_many(list(texts))
 
     from firewall_proxy.evaluate.scope.embedder import Embedder
 
@@ -105,6 +118,7 @@ def fit_head(
     x: npt.NDArray[np.float32],
     y: npt.NDArray[np.bool_],
     groups: npt.NDArray[np.str_],
+    encoder: Encoder = "minilm",
 ) -> SemanticHarmHead:
     """Linear head on all of ``x``, Platt-scaled on leave-one-group-out logits."""
     with threadpool_limits(1):
@@ -121,23 +135,30 @@ def fit_head(
         b,
         (float(platt.coef_[0][0]), float(platt.intercept_[0])),
         {"rows": len(y), "harmful": int(y.sum()), "C": C},
+        encoder=encoder,
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=default_head_path())
+    ap.add_argument("--encoder", choices=["minilm", "word_vectors"], default="minilm")
+    ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
+    out: Path = args.out or default_head_path(args.encoder)
     t0 = time.perf_counter()
-    rows, texts = gated_rows(load_rows())
-    x = embed_texts(texts)
+    rows, texts = gated_rows(load_rows() + contrast_rows())
+    x = embed_texts(texts, args.encoder)
     y = np.asarray([r.label == "harmful" for r in rows])
     groups = np.asarray([r.source for r in rows])
-    head = fit_head(x, y, groups)
+    head = fit_head(x, y, groups, args.encoder)
     head.meta["sources"] = sorted(set(groups.tolist()))
-    head.save(args.out)
+    if args.encoder == "word_vectors":
+        from firewall_proxy.evaluate.attacks.word_vectors import WordVectors
+
+        head.meta["table"] = WordVectors.load().fingerprint
+    head.save(out)
     print(
-        f"wrote {args.out} ({args.out.stat().st_size} bytes): {len(y)} risk-term rows, "
+        f"wrote {out} ({out.stat().st_size} bytes): {len(y)} risk-term rows, "
         f"{int(y.sum())} harmful, platt {head.platt[0]:.3f}/{head.platt[1]:.3f}, "
         f"{time.perf_counter() - t0:.1f}s",
         file=sys.stderr,

@@ -13,10 +13,16 @@ extractor found:
 - the seam between two parts it reads, one after the other, for an attack split
   over turns or content parts ("Ignore all previous" | "instructions and ...").
 
-With ``detectors: [signals, semantic]`` a user part that no harmful phrase
-family decided but that holds a risk term ("poison", "stalk", ...) is also
-read by a MiniLM sentence-embedding head (:mod:`.semantic`): a few
-milliseconds, on the few prompts that need it, off the event loop.
+A user part that no harmful phrase family decided but that holds a risk term
+("poison", "stalk", ...) is also read by a linear harmful head on an
+embedding of it (:mod:`.semantic`):
+
+- ``detectors: [signals, word_vectors]`` (``policies/default.yaml``): the
+  embedding is the mean of MiniLM word vectors (:mod:`.word_vectors`), a few
+  tens of microseconds, inline;
+- ``detectors: [signals, semantic]``: the MiniLM encoder itself, a few
+  milliseconds, off the event loop and held to the policy's ``timeout_ms``.
+  With both listed, the encoder reads and the word vectors are not used.
 
 Each part is scored on every normalised view (plain, leetspeak, decoded
 base64/hex/URL/rot13 payloads), the highest score wins, and a finding names the
@@ -49,6 +55,7 @@ from firewall_proxy.policy.regex import compile_policy_regex
 if TYPE_CHECKING:
     from firewall_proxy.evaluate.attacks.model import AttackModel
     from firewall_proxy.evaluate.attacks.semantic import SemanticHarmHead
+    from firewall_proxy.evaluate.attacks.word_vectors import WordVectors
     from firewall_proxy.evaluate.scope.embedder import Embedder
 
 __all__ = ["AttackCategory", "PromptAttacksEvaluator", "PromptAttacksOptions", "original_span"]
@@ -68,12 +75,13 @@ class PromptAttacksOptions(EvaluatorOptions):
     categories: list[AttackCategory] = Field(
         ["injection", "jailbreak", "harmful"], description="Which categories are reported."
     )
-    detectors: list[Literal["signals", "model", "semantic"]] = Field(
+    detectors: list[Literal["signals", "model", "word_vectors", "semantic"]] = Field(
         ["signals", "model"],
-        description="'signals' = phrase families, 'model' = the trained n-gram model, "
-        "'semantic' = MiniLM second stage for harmful requests (user parts holding a risk "
-        "term that no harmful phrase decided; ~7-9 ms each on a 2-core box, ~120 MB "
-        "resident once loaded).",
+        description="'signals' = phrase families, 'model' = the trained n-gram model; "
+        "second stage for harmful requests (user parts holding a risk term that no harmful "
+        "phrase decided): 'word_vectors' = MiniLM word vectors (~0.1 ms each, ~15 MB), "
+        "'semantic' = the MiniLM encoder (~7-9 ms each on a 2-core box, ~120 MB resident "
+        "once loaded; takes over from 'word_vectors' when both are listed).",
     )
     allowlist: list[str] = Field(
         default_factory=list,
@@ -97,6 +105,17 @@ class PromptAttacksOptions(EvaluatorOptions):
     model_path: str | None = Field(None, description="Another model.npz (default: bundled).")
     semantic_path: str | None = Field(
         None, description="Another semantic_harmful.npz (default: bundled)."
+    )
+    word_vectors_path: str | None = Field(
+        None, description="Another word_vectors_harmful.npz (default: bundled)."
+    )
+    semantic_max_score: float = Field(
+        1.0,
+        ge=0.0,
+        le=1.0,
+        description="The highest harmful score the second stage (word_vectors or semantic) "
+        "reports on its own: below a block rule's min_score it can flag but never block. "
+        "The finding keeps the head's own score in data.semantic_score.",
     )
     semantic_cache_dir: str = Field(
         "~/.cache/firewall-proxy",
@@ -129,8 +148,9 @@ class _Best:
     hits: list[SignalHit]
     model: float | None
     exact: bool  # the view's offsets are the folded text's (no allowlist removal)
-    semantic: float | None = None  # the MiniLM head's score, when it decided
+    semantic: float | None = None  # the embedding head's score, when it decided
     terms: tuple[str, ...] = ()  # the risk terms that sent the part to it
+    encoder: str = ""  # which embedding it read ("minilm" or "word_vectors")
 
 
 @dataclass(slots=True)
@@ -179,6 +199,7 @@ class PromptAttacksEvaluator(Evaluator):
         self._calibration: SignalCalibration | None = None
         self._head: SemanticHarmHead | None = None
         self._embedder: Embedder | None = None
+        self._words: WordVectors | None = None
         self._allow = [a.casefold() for a in self.options.allowlist]
         self._allow_re = [compile_policy_regex(p) for p in self.options.allow_patterns]
         # Below this attack score no injection/jailbreak finding can be reported, so
@@ -200,6 +221,21 @@ class PromptAttacksEvaluator(Evaluator):
 
             self._head = SemanticHarmHead.load(self.options.semantic_path)
             self._embedder = shared_embedder(cache_dir=self.options.semantic_cache_dir)
+        elif self._reads_words() and self._words is None:
+            from firewall_proxy.evaluate.attacks.semantic import SemanticHarmHead
+            from firewall_proxy.evaluate.attacks.word_vectors import bundled_word_vectors
+
+            words = bundled_word_vectors()
+            self._head = SemanticHarmHead.load(
+                self.options.word_vectors_path, encoder="word_vectors", table=words.fingerprint
+            )
+            self._words = words
+
+    def _reads_words(self) -> bool:
+        """The word vectors embed (listed, and the encoder is not)."""
+        assert isinstance(self.options, PromptAttacksOptions)
+        d = self.options.detectors
+        return "word_vectors" in d and "semantic" not in d
 
     async def aclose(self) -> None:
         if self._embedder is not None:
@@ -301,7 +337,9 @@ class PromptAttacksEvaluator(Evaluator):
         assert isinstance(self.options, PromptAttacksOptions)
         out: list[Finding] = []
         previous_role = ""
-        semantic = "semantic" in self.options.detectors and "harmful" in self.options.categories
+        semantic = "harmful" in self.options.categories and (
+            "semantic" in self.options.detectors or "word_vectors" in self.options.detectors
+        )
         harm_from = self.options.thresholds.get("harmful", 0.5)
         scored: list[tuple[int, dict[AttackCategory, _Best]]] = []
         pending: list[tuple[dict[AttackCategory, _Best], _Reading]] = []
@@ -319,7 +357,10 @@ class PromptAttacksEvaluator(Evaluator):
             # the encoder reads a user part no harmful phrase decided that holds a risk term
             if reading is not None and ("harmful" not in best or best["harmful"].score < harm_from):
                 pending.append((best, reading))
-        if pending:  # every user turn that needs the encoder at once: they share its batches
+        if pending and self._reads_words():
+            for part_best, reading in pending:
+                self._read_words(part_best, reading)
+        elif pending:  # every user turn that needs the encoder at once: they share its batches
             await asyncio.gather(*(self._read_semantically(b, r) for b, r in pending))
         for i, best in scored:
             part = payload.texts[i]
@@ -339,13 +380,31 @@ class PromptAttacksEvaluator(Evaluator):
 
     async def _read_semantically(self, best: dict[AttackCategory, _Best], r: _Reading) -> None:
         """The MiniLM head's harmful score for one part (it replaces a lower one)."""
+        assert isinstance(self.options, PromptAttacksOptions)
         if self._embedder is None or self._head is None:
             self.load()
         assert self._embedder is not None and self._head is not None
         p = self._head.score(await self._embedder.aembed(reading_window(r.text, r.terms)))
+        self._take(best, r, p, "minilm", self.options.semantic_max_score)
+
+    def _read_words(self, best: dict[AttackCategory, _Best], r: _Reading) -> None:
+        """The word-vector head's harmful score for one part (it replaces a lower one)."""
+        assert isinstance(self.options, PromptAttacksOptions)
+        if self._words is None or self._head is None:
+            self.load()
+        assert self._words is not None and self._head is not None
+        p = self._head.score(self._words.embed(reading_window(r.text, r.terms)))
+        self._take(best, r, p, "word_vectors", self.options.semantic_max_score)
+
+    @staticmethod
+    def _take(
+        best: dict[AttackCategory, _Best], r: _Reading, p: float, encoder: str, cap: float
+    ) -> None:
+        reported = min(p, cap)
         cur = best.get("harmful")
-        if cur is None or p > cur.score:
-            best["harmful"] = _Best(p, r.how, [], None, r.exact, p, tuple(r.terms[:8]))
+        if cur is None or reported > cur.score:
+            terms = tuple(r.terms[:8])
+            best["harmful"] = _Best(reported, r.how, [], None, r.exact, p, terms, encoder)
 
     def _across_parts(
         self, payload: Payload, ctx: EvalContext, found: list[Finding]
@@ -418,10 +477,12 @@ class PromptAttacksEvaluator(Evaluator):
         if b.model is not None:
             parts.append(f"model score {b.model:.2f}")
         if b.semantic is not None:
+            how = "MiniLM word vectors" if b.encoder == "word_vectors" else "sentence embedding"
             parts.append(
-                f"semantic model {b.semantic:.2f} (sentence embedding; risk terms: "
-                f"{', '.join(b.terms)})"
+                f"semantic model {b.semantic:.2f} ({how}; risk terms: {', '.join(b.terms)})"
             )
+            if b.semantic > b.score:
+                parts.append(f"reported as {b.score:.2f} (semantic_max_score)")
         span = None
         if b.hits and b.view == "plain" and b.exact:
             span = original_span(original, b.hits[0].span)
@@ -434,6 +495,7 @@ class PromptAttacksEvaluator(Evaluator):
             data["model_score"] = round(b.model, 4)
         if b.semantic is not None:
             data["semantic_score"] = round(b.semantic, 4)
+            data["semantic_encoder"] = b.encoder
             data["risk_terms"] = list(b.terms)
         cat_value = {
             "injection": Category.INJECTION,

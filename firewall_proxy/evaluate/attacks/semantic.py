@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from firewall_proxy.evaluate.attacks.model import sigmoid
 
@@ -47,11 +47,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RISK_TERMS",
+    "Encoder",
     "SemanticHarmHead",
     "default_head_path",
     "reading_window",
     "risk_terms",
 ]
+
+# What embeds the reading window: the MiniLM encoder itself ("semantic" detector) or
+# the word vectors distilled from it (:mod:`.word_vectors`, "word_vectors" detector).
+Encoder = Literal["minilm", "word_vectors"]
+_HEAD_FILES: dict[Encoder, str] = {
+    "minilm": "semantic_harmful.npz",
+    "word_vectors": "word_vectors_harmful.npz",
+}
 
 # Hazard -> words (folded, whole words). Written from a hazard taxonomy (the
 # MLCommons/Llama Guard categories), not mined from the evaluation data.
@@ -136,8 +145,8 @@ def vocabulary_fingerprint() -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def default_head_path() -> Path:
-    return Path(__file__).with_name("semantic_harmful.npz")
+def default_head_path(encoder: Encoder = "minilm") -> Path:
+    return Path(__file__).with_name(_HEAD_FILES[encoder])
 
 
 class SemanticHarmHead:
@@ -149,6 +158,8 @@ class SemanticHarmHead:
         bias: float,
         platt: tuple[float, float],
         meta: dict[str, Any] | None = None,
+        *,
+        encoder: Encoder = "minilm",
     ) -> None:
         import numpy as np
 
@@ -156,6 +167,7 @@ class SemanticHarmHead:
         self.bias = float(bias)
         self.platt = (float(platt[0]), float(platt[1]))
         self.meta: dict[str, Any] = dict(meta or {})
+        self.encoder: Encoder = encoder
 
     def decision(self, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
         """Raw (uncalibrated) logits of rows of embeddings."""
@@ -175,7 +187,12 @@ class SemanticHarmHead:
     def save(self, path: Path | str) -> None:
         import numpy as np
 
-        meta = {**self.meta, "vocabulary": vocabulary_fingerprint(), "dim": len(self.weights)}
+        meta = {
+            **self.meta,
+            "vocabulary": vocabulary_fingerprint(),
+            "dim": len(self.weights),
+            "encoder": self.encoder,
+        }
         np.savez_compressed(
             path,
             weights=self.weights.astype(np.float32),
@@ -185,17 +202,32 @@ class SemanticHarmHead:
         )
 
     @classmethod
-    def load(cls, path: Path | str | None = None) -> SemanticHarmHead:
-        """Read a head written by :meth:`save` (the bundled one by default)."""
+    def load(
+        cls, path: Path | str | None = None, *, encoder: Encoder = "minilm", table: str = ""
+    ) -> SemanticHarmHead:
+        """Read a head written by :meth:`save` (the bundled one for ``encoder`` by default).
+
+        A head reads only the embeddings it was trained on: one for another encoder, or
+        for another word-vector ``table`` (its fingerprint), or with another risk
+        vocabulary, is refused."""
         import numpy as np
 
-        path = Path(path) if path is not None else default_head_path()
+        path = Path(path) if path is not None else default_head_path(encoder)
+        retrain = f"rerun python -m training.train_semantic --encoder {encoder}"
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
             if meta.get("vocabulary") != vocabulary_fingerprint():
-                raise ValueError(
-                    f"{path}: trained with another risk vocabulary; rerun "
-                    "python -m training.train_semantic"
-                )
+                raise ValueError(f"{path}: trained with another risk vocabulary; {retrain}")
+            trained_on = meta.get("encoder", "minilm")  # heads before word vectors: MiniLM
+            if trained_on != encoder:
+                raise ValueError(f"{path}: a head for {trained_on!r}, not {encoder!r}; {retrain}")
+            if table and meta.get("table") != table:
+                raise ValueError(f"{path}: trained on another word-vector table; {retrain}")
             platt = z["platt"]
-            return cls(z["weights"], float(z["bias"][0]), (float(platt[0]), float(platt[1])), meta)
+            return cls(
+                z["weights"],
+                float(z["bias"][0]),
+                (float(platt[0]), float(platt[1])),
+                meta,
+                encoder=encoder,
+            )
