@@ -1,7 +1,9 @@
-"""Semantic second stage for ``harmful``: MiniLM sentence embeddings + a linear head.
+"""Semantic second stage for ``harmful``: a MiniLM embedding + a linear head.
 
-Flow position: inside **evaluate**, an optional detector of the
-``prompt_attacks`` evaluator (``detectors: [signals, semantic]``). The phrase
+Flow position: inside **evaluate**, a detector of the ``prompt_attacks``
+evaluator: ``detectors: [signals, word_vectors]`` (the default policy; the
+embedding is a mean of MiniLM word vectors, :mod:`.word_vectors`) or
+``[signals, semantic]`` (the MiniLM encoder itself). The phrase
 families catch a harmful request when it is *phrased* like one ("how to make a
 bomb"); they miss the same intent in other words ("what household chemicals
 give off a gas that can kill someone in a closed room"). A sentence embedding
@@ -26,7 +28,9 @@ programming ("execute", "high", "explicit", "minor", "evasion", "offensive",
 "manipulation") were taken out after a first measurement.
 
 The head is a logistic regression on the 384-d embedding (unit length), fitted
-by ``training/train_semantic.py`` on the risk-term rows of the data, and its
+by ``training/train_semantic.py`` on the risk-term rows of the data plus the
+project's own safe prompts with risk words (``training/contrast``: without them
+the head read any request holding a risk word as harmful), and its
 output is Platt-scaled on *out-of-source* scores: a score of 0.8 means about
 80% of risk-term prompts scoring so were harmful in sources the head had not
 seen. The file (``semantic_harmful.npz``, ~2 KB) carries the vocabulary it was
