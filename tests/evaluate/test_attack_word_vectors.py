@@ -11,7 +11,7 @@ import pytest
 from firewall_proxy import EvalContext, Payload, TextPart
 from firewall_proxy.engine import Engine
 from firewall_proxy.evaluate.attacks import PromptAttacksEvaluator
-from firewall_proxy.evaluate.attacks.semantic import SemanticHarmHead
+from firewall_proxy.evaluate.attacks.semantic import SemanticHarmHead, default_head_path
 from firewall_proxy.evaluate.attacks.word_vectors import (
     WordVectors,
     bert_tokenizer,
@@ -153,7 +153,7 @@ def test_a_head_reads_only_the_embeddings_it_was_trained_on(tmp_path: Path) -> N
     head = SemanticHarmHead.load(encoder="word_vectors", table=table.fingerprint)
     assert head.meta["table"] == table.fingerprint
     with pytest.raises(ValueError, match="not 'word_vectors'"):
-        SemanticHarmHead.load(encoder="word_vectors", path=head_path("minilm"))
+        SemanticHarmHead.load(encoder="word_vectors", path=default_head_path("minilm"))
     with pytest.raises(ValueError, match="another word-vector table"):
         SemanticHarmHead.load(encoder="word_vectors", table="0" * 16)
     # a table written and read back embeds the same
@@ -164,7 +164,10 @@ def test_a_head_reads_only_the_embeddings_it_was_trained_on(tmp_path: Path) -> N
     assert np.allclose(again.embed(text), table.embed(text), atol=1e-6)
 
 
-def head_path(encoder: str) -> Path:
-    from firewall_proxy.evaluate.attacks.semantic import default_head_path
-
-    return default_head_path("minilm" if encoder == "minilm" else "word_vectors")
+async def test_a_part_the_table_cannot_read_is_not_scored(
+    words: PromptAttacksEvaluator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An all-zero embedding (no known token) would score the head's bias alone."""
+    assert words._words is not None
+    monkeypatch.setattr(words._words, "embed", lambda text: np.zeros(384, dtype=np.float32))
+    assert await _harmful(words, TextPart(PARAPHRASED_HARM[0])) == []

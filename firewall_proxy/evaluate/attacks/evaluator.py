@@ -79,7 +79,7 @@ class PromptAttacksOptions(EvaluatorOptions):
         ["signals", "model"],
         description="'signals' = phrase families, 'model' = the trained n-gram model; "
         "second stage for harmful requests (user parts holding a risk term that no harmful "
-        "phrase decided): 'word_vectors' = MiniLM word vectors (~0.1 ms each, ~15 MB), "
+        "phrase decided): 'word_vectors' = MiniLM word vectors (~0.2-0.4 ms each, ~27 MB), "
         "'semantic' = the MiniLM encoder (~7-9 ms each on a 2-core box, ~120 MB resident "
         "once loaded; takes over from 'word_vectors' when both are listed).",
     )
@@ -393,7 +393,10 @@ class PromptAttacksEvaluator(Evaluator):
         if self._words is None or self._head is None:
             self.load()
         assert self._words is not None and self._head is not None
-        p = self._head.score(self._words.embed(reading_window(r.text, r.terms)))
+        vector = self._words.embed(reading_window(r.text, r.terms))
+        if not vector.any():  # no token the table knows: nothing to read
+            return
+        p = self._head.score(vector)
         self._take(best, r, p, "word_vectors", self.options.semantic_max_score)
 
     @staticmethod
