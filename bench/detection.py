@@ -56,6 +56,7 @@ from training.train_semantic import embed_texts, fit_head, gated_rows  # noqa: E
 # The default policy's bands: report from 0.5 (flag), block injection/jailbreak from 0.98.
 FLAG, BLOCK = 0.5, 0.98
 SAFE_SET = ROOT / "bench" / "data" / "safe_risk_words_eval.jsonl"
+ATTACK_SET = ROOT / "bench" / "data" / "attacks_eval.jsonl"
 _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х"})
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
@@ -266,6 +267,82 @@ def safe_prompts(policy: Path) -> None:
                 block = sum(b for _, b in got) / len(got)
                 cells.append(f"{flag:.3f} / {block:.3f}")
             print(f"{label:<17}" + "".join(f"{c:>20}" for c in cells))
+
+
+def _verdicts(pol: Path, texts: list[str]) -> list[tuple[dict[str, float], bool]]:
+    """Per text: the highest score per category the engine reported, and whether the
+    policy blocked it (one user message through ``Engine.scan_text``)."""
+    import asyncio
+
+    from firewall_proxy.engine import Engine
+
+    async def scan() -> list[tuple[dict[str, float], bool]]:
+        engine = Engine.from_file(pol)
+        out = []
+        for text in texts:
+            v = await engine.scan_text(text)
+            best: dict[str, float] = {}
+            for f in v.findings:
+                best[f.category] = max(best.get(f.category, 0.0), f.score)
+            out.append((best, v.action.value == "block"))
+        await engine.aclose()
+        return out
+
+    return asyncio.run(scan())
+
+
+def independent_attacks(policy: Path) -> None:
+    """The project's own labelled attack set (bench/data/attacks_eval.jsonl): written
+    by a helper that read neither the code, the data sets nor the training sets, and
+    never trained or tuned on. Recall per label (the row's own category reported at
+    >= 0.5; injection and jailbreak count for each other), share blocked, and the
+    benign rows' false alarms, per prompt chain; then the default chain per kind."""
+    import json
+    import tempfile
+
+    data = [
+        json.loads(line) for line in ATTACK_SET.read_text(encoding="utf-8").splitlines() if line
+    ]
+    labels = ["injection", "jailbreak", "harmful", "benign"]
+    wanted = {
+        "injection": ("injection", "jailbreak"),
+        "jailbreak": ("injection", "jailbreak"),
+        "harmful": ("harmful",),
+        "benign": ("injection", "jailbreak", "harmful"),
+    }
+
+    def hit(best: dict[str, float], label: str) -> bool:
+        return any(best.get(c, 0.0) >= FLAG for c in wanted[label])
+
+    counts = {lab: sum(d["label"] == lab for d in data) for lab in labels}
+    print(
+        f"\nIndependent attack set ({ATTACK_SET.relative_to(ROOT)}, {len(data)} prompts, "
+        "written for this bench, never trained or tuned on), one user message each: "
+        "share reported (>= 0.5) / share blocked; benign = false alarms"
+    )
+    print(f"{'chain':<17}" + "".join(f"{lab + f' ({counts[lab]})':>20}" for lab in labels))
+    per_kind: dict[str, list[bool]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, pol in policy_variants(policy, Path(tmp)):
+            res = _verdicts(pol, [d["text"] for d in data])
+            cells = []
+            for lab in labels:
+                got = [
+                    (hit(b, lab), blk)
+                    for (b, blk), d in zip(res, data, strict=True)
+                    if d["label"] == lab
+                ]
+                cells.append(
+                    f"{sum(h for h, _ in got) / len(got):.3f} / "
+                    f"{sum(b for _, b in got) / len(got):.3f}"
+                )
+            print(f"{name:<17}" + "".join(f"{c:>20}" for c in cells))
+            if not per_kind:
+                for (b, _), d in zip(res, data, strict=True):
+                    per_kind.setdefault(f"{d['label']}/{d['kind']}", []).append(hit(b, d["label"]))
+    print("default chain per kind (share reported; for benign kinds: false alarms)")
+    for key, got in sorted(per_kind.items()):
+        print(f"  {key:<44}{len(got):>4}{sum(got) / len(got):>8.3f}")
 
 
 def quality_table(
@@ -482,8 +559,18 @@ def main() -> int:
     ap.add_argument("--latency-runs", type=int, default=2000)
     ap.add_argument("--skip-latency", action="store_true")
     ap.add_argument("--policy", type=Path, default=ROOT / "policies" / "default.yaml")
+    ap.add_argument(
+        "--project-sets-only",
+        action="store_true",
+        help="only the sets in bench/data (safe prompts, independent attacks), through the "
+        "engine with the shipped files",
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
+    if args.project_sets_only:
+        safe_prompts(args.policy)
+        independent_attacks(args.policy)
+        return 0
     rows = load_rows()
     scores, models = loso(rows)
     pooled = quality_table(rows, scores)
@@ -513,6 +600,7 @@ def main() -> int:
         )
         reliability(rows, sem, f"signals + {encoder} stage")
     safe_prompts(args.policy)
+    independent_attacks(args.policy)
     if not args.skip_latency:
         latency(args.policy, args.latency_runs)
     ru = resource.getrusage(resource.RUSAGE_SELF)

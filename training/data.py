@@ -83,6 +83,6 @@ def contrast_rows(directory: Path = CONTRAST_DIR) -> list[Row]:
     """The project's own safe prompts with risk words, as benign rows of one source."""
     return [
         Row(str(r["text"]), "benign", CONTRAST_SOURCE)
-        for path in sorted(directory.glob("*.jsonl"))
+        for path in sorted(directory.glob("safe_risk_words_*.jsonl"))
         for r in _read(path)
     ]
