@@ -228,45 +228,10 @@ def policy_variants(policy: Path, tmp: Path) -> list[tuple[str, Path]]:
     return variants
 
 
-def safe_prompts(policy: Path) -> None:
-    """False alarms on safe prompts that hold risk words, per app, through the engine
-    with the shipped files: the set (bench/data) was written apart from the contrast
-    set the heads train on and is never trained on."""
-    import asyncio
+def _read_set(path: Path) -> list[dict[str, str]]:
     import json
-    import tempfile
 
-    from firewall_proxy.engine import Engine
-
-    data = [json.loads(line) for line in SAFE_SET.read_text(encoding="utf-8").splitlines() if line]
-    apps = sorted({d["app"] for d in data})
-    print(
-        f"\nSafe prompts with risk words ({SAFE_SET.relative_to(ROOT)}, {len(data)} prompts, "
-        "written for this bench, never trained on): share reported as harmful (>= 0.5) / "
-        "blocked by the policy"
-    )
-    print(f"{'chain':<17}" + "".join(f"{a:>20}" for a in [*apps, "all"]))
-
-    async def scan(pol: Path) -> list[tuple[bool, bool]]:
-        engine = Engine.from_file(pol)
-        out = []
-        for d in data:
-            v = await engine.scan_text(d["text"])
-            harmful = any(f.category == "harmful" and f.score >= FLAG for f in v.findings)
-            out.append((harmful, v.action.value == "block"))
-        await engine.aclose()
-        return out
-
-    with tempfile.TemporaryDirectory() as tmp:
-        for label, pol in policy_variants(policy, Path(tmp)):
-            res = asyncio.run(scan(pol))
-            cells = []
-            for app in [*apps, "all"]:
-                got = [r for r, d in zip(res, data, strict=True) if app in ("all", d["app"])]
-                flag = sum(h for h, _ in got) / len(got)
-                block = sum(b for _, b in got) / len(got)
-                cells.append(f"{flag:.3f} / {block:.3f}")
-            print(f"{label:<17}" + "".join(f"{c:>20}" for c in cells))
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def _verdicts(pol: Path, texts: list[str]) -> list[tuple[dict[str, float], bool]]:
@@ -291,29 +256,58 @@ def _verdicts(pol: Path, texts: list[str]) -> list[tuple[dict[str, float], bool]
     return asyncio.run(scan())
 
 
+def _shares(got: list[tuple[bool, bool]]) -> str:
+    """'reported / blocked' shares of (reported, blocked) pairs."""
+    return f"{sum(h for h, _ in got) / len(got):.3f} / {sum(b for _, b in got) / len(got):.3f}"
+
+
+def safe_prompts(policy: Path) -> None:
+    """False alarms on safe prompts that hold risk words, per app, through the engine
+    with the shipped files: the set (bench/data) was written apart from the contrast
+    set the heads train on and is never trained on."""
+    import tempfile
+
+    data = _read_set(SAFE_SET)
+    apps = sorted({d["app"] for d in data})
+    print(
+        f"\nSafe prompts with risk words ({SAFE_SET.relative_to(ROOT)}, {len(data)} prompts, "
+        "written for this bench, never trained on): share reported as harmful (>= 0.5) / "
+        "blocked by the policy"
+    )
+    print(f"{'chain':<17}" + "".join(f"{a:>20}" for a in [*apps, "all"]))
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, pol in policy_variants(policy, Path(tmp)):
+            res = [
+                (best.get("harmful", 0.0) >= FLAG, blocked)
+                for best, blocked in _verdicts(pol, [d["text"] for d in data])
+            ]
+            cells = [
+                _shares([r for r, d in zip(res, data, strict=True) if app in ("all", d["app"])])
+                for app in [*apps, "all"]
+            ]
+            print(f"{label:<17}" + "".join(f"{c:>20}" for c in cells))
+
+
+# The categories that count as catching a row of the independent attack set, per label
+# (injection and jailbreak count for each other; for benign rows, false alarms).
+_CAUGHT_AS = {
+    "injection": ("injection", "jailbreak"),
+    "jailbreak": ("injection", "jailbreak"),
+    "harmful": ("harmful",),
+    "benign": ("injection", "jailbreak", "harmful"),
+}
+
+
 def independent_attacks(policy: Path) -> None:
     """The project's own labelled attack set (bench/data/attacks_eval.jsonl): written
     by a helper that read neither the code, the data sets nor the training sets, and
     never trained or tuned on. Recall per label (the row's own category reported at
-    >= 0.5; injection and jailbreak count for each other), share blocked, and the
-    benign rows' false alarms, per prompt chain; then the default chain per kind."""
-    import json
+    >= 0.5), share blocked, and the benign rows' false alarms, per prompt chain; then
+    the default chain per kind."""
     import tempfile
 
-    data = [
-        json.loads(line) for line in ATTACK_SET.read_text(encoding="utf-8").splitlines() if line
-    ]
-    labels = ["injection", "jailbreak", "harmful", "benign"]
-    wanted = {
-        "injection": ("injection", "jailbreak"),
-        "jailbreak": ("injection", "jailbreak"),
-        "harmful": ("harmful",),
-        "benign": ("injection", "jailbreak", "harmful"),
-    }
-
-    def hit(best: dict[str, float], label: str) -> bool:
-        return any(best.get(c, 0.0) >= FLAG for c in wanted[label])
-
+    data = _read_set(ATTACK_SET)
+    labels = list(_CAUGHT_AS)
     counts = {lab: sum(d["label"] == lab for d in data) for lab in labels}
     print(
         f"\nIndependent attack set ({ATTACK_SET.relative_to(ROOT)}, {len(data)} prompts, "
@@ -324,22 +318,20 @@ def independent_attacks(policy: Path) -> None:
     per_kind: dict[str, list[bool]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, pol in policy_variants(policy, Path(tmp)):
-            res = _verdicts(pol, [d["text"] for d in data])
-            cells = []
-            for lab in labels:
-                got = [
-                    (hit(b, lab), blk)
-                    for (b, blk), d in zip(res, data, strict=True)
-                    if d["label"] == lab
-                ]
-                cells.append(
-                    f"{sum(h for h, _ in got) / len(got):.3f} / "
-                    f"{sum(b for _, b in got) / len(got):.3f}"
+            res = [
+                (any(best.get(c, 0.0) >= FLAG for c in _CAUGHT_AS[d["label"]]), blocked)
+                for (best, blocked), d in zip(
+                    _verdicts(pol, [d["text"] for d in data]), data, strict=True
                 )
+            ]
+            cells = [
+                _shares([r for r, d in zip(res, data, strict=True) if d["label"] == lab])
+                for lab in labels
+            ]
             print(f"{name:<17}" + "".join(f"{c:>20}" for c in cells))
-            if not per_kind:
-                for (b, _), d in zip(res, data, strict=True):
-                    per_kind.setdefault(f"{d['label']}/{d['kind']}", []).append(hit(b, d["label"]))
+            if not per_kind:  # the first variant is the policy itself
+                for (caught, _), d in zip(res, data, strict=True):
+                    per_kind.setdefault(f"{d['label']}/{d['kind']}", []).append(caught)
     print("default chain per kind (share reported; for benign kinds: false alarms)")
     for key, got in sorted(per_kind.items()):
         print(f"  {key:<44}{len(got):>4}{sum(got) / len(got):>8.3f}")

@@ -14,14 +14,6 @@ from firewall_proxy.evaluate.attacks import PromptAttacksEvaluator
 from firewall_proxy.findings import Finding
 
 
-@pytest.fixture(scope="module")
-def signals() -> PromptAttacksEvaluator:
-    """The phrase families alone (``detectors: [signals]``, the first stage of default.yaml)."""
-    ev = PromptAttacksEvaluator.from_config({"detectors": ["signals"]})
-    assert isinstance(ev, PromptAttacksEvaluator)
-    return ev
-
-
 async def _scan(ev: PromptAttacksEvaluator, text: str) -> list[Finding]:
     return await ev.evaluate(Payload(texts=[TextPart(text)]), EvalContext())
 

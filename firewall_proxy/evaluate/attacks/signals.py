@@ -117,10 +117,12 @@ _PROTECTIVE = (
 )
 
 # A question about what others do ("why do people spread rumours", "how do scammers
-# write phishing e-mails"), not about what the asker wants to do.
+# write phishing e-mails", "why do employees ignore all safety rules?"), not about what
+# the asker wants to do nor an order to the model.
 _OTHERS_ASKED = (
-    r"\b(why|how come|how often|when|where|how) (do|does|did|would|might|can|could|will) "
-    r"(?!(i|we|you|u)\b)[\w'-]+( [\w'-]+){0,2} "
+    r"\b(why|how come|how often|when|where|how) (do|does|did|would|might|should|can|could|"
+    r"will) (?!(i|we|you|u|ya)\b)[\w'-]+( [\w'-]+){0,2}"
+    r"( (often|always|sometimes|usually|still|just|tend to|seem to|choose to|decide to))? "
 )
 
 # A request for something harmful, as the asker phrases it ("how can I", "the best way
@@ -396,13 +398,12 @@ _MAX_ATTEMPTS = 64
 _GAP = r"[^.!?\n]{0,40}?"
 # How far back ``Family.unless_before`` reads.
 _BEFORE = 48
-# A question about what other people do ("why do employees ignore all safety rules?",
-# "how often do drivers ignore the rules"): a description, not an order to the model.
+# What other people do ("how often do drivers ignore the rules", "moderators may
+# override votes"), or how the asker does something ("how do I override the command of
+# a container"): a description, not an order to the model.
 _THIRD_PERSON = (
-    r"\b(why|how come|how often|when|where) (do|does|did|would|might|should|can|could|will) "
-    r"(?!you\b|u\b|ya\b)[\w'-]+( [\w'-]+){0,3}"
-    r"( (often|always|sometimes|usually|still|just|tend to|seem to|choose to|decide to))? "
-    r"|\b(people|persons|employees|workers|staff|users|customers|students|pupils|kids|children|"
+    _OTHERS_ASKED
+    + r"|\b(people|persons|employees|workers|staff|users|customers|students|pupils|kids|children|"
     r"teens|teenagers|drivers|cyclists|pedestrians|players|companies|managers|citizens|"
     r"politicians|governments|they|he|she|who) (often|always|sometimes|usually|still|just|"
     r"tend to|seem to|choose to|decide to|who) ?"
