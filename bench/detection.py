@@ -22,7 +22,7 @@ risk-term rows with a head fitted without that source
 what the default policy runs) and on the MiniLM encoder (``semantic``;
 embeddings cached under ~/.cache).
 
-Run:  .venv/bin/python bench/detection.py [--sample-obfuscated 60] [--skip-latency]
+Run:  .venv/bin/python bench/detection.py [--sample-obfuscated 60] [--skip-latency | --latency-only]
 Needs: the ``test`` extra (scikit-learn) and ../shared/datasets.
 """
 
@@ -557,8 +557,14 @@ def main() -> int:
         help="only the sets in bench/data (safe prompts, independent attacks), through the "
         "engine with the shipped files",
     )
+    ap.add_argument(
+        "--latency-only", action="store_true", help="only the latency, load and memory figures"
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
+    if args.latency_only:
+        latency(args.policy, args.latency_runs)
+        return 0
     if args.project_sets_only:
         safe_prompts(args.policy)
         independent_attacks(args.policy)

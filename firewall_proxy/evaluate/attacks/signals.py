@@ -61,6 +61,10 @@ class Family:
     # Nor is a match whose preceding words (up to ``_BEFORE`` characters, ending where
     # the match starts) match this: "why do employees | ignore all safety rules".
     unless_before: re.Pattern[str] | None = None
+    # ``pattern`` behind a look-ahead for the anchors, for a text holding more anchor
+    # words than ``_MAX_ATTEMPTS``: one search that tries only where an anchor starts
+    # (compiled on first use by ``_fallback``; compiling them all costs ~70 ms of load).
+    fallback: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,10 @@ def _family(
     anchors = frozenset(_ANCHORS.get(name, "").split())
     literals = _LITERALS.get(name, ())
     gate_words = frozenset(gate.split()) if gate else anchors
+    # Where ``_first_match`` tries the pattern, as one regex: at an anchor not preceded
+    # by a letter or digit (longest first, as ``text.find`` would find each).
+    starts = "|".join(map(re.escape, sorted(anchors, key=len, reverse=True)))
+    fallback = r"(?<![^\W_])(?=" + starts + r")(?:" + pattern + ")" if starts else pattern
     return Family(
         name,
         category,
@@ -95,6 +103,7 @@ def _family(
         _NEEDS.get(name, ()),
         re.compile(unless) if unless else None,
         re.compile(unless_before + "$") if unless_before else None,
+        fallback,
     )
 
 
@@ -368,6 +377,17 @@ _LITERALS: dict[str, tuple[str, ...]] = {
 # few rarer substrings: a URL or address, a harm word.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "exfiltration": ("http", "@"),
+    # Its gate admits "email", "phone", "account"; a match also holds a malware or
+    # break-in word, a credential, or an injection payload (one per branch below).
+    "cybercrime": tuple(
+        (  # noqa: SIM905 (one string reads better than 43 lines)
+            "malware,ransomware,virus,keylogger,botnet,trojan,backdoor,spyware,rootkit,worm,"
+            "infostealer,phishing,ddos,hack,steal,crack,bypass,brute,break into,breaking into,"
+            "get into,getting into,hijack,take over,taking over,spy on,snoop,log in,login,"
+            "password,passcode,credential, pin,injection,sqli,xss,exploit,malicious,pirater,"
+            "craquer,piratear,jaquear,knacken"
+        ).split(",")
+    ),
     "harmful_content_request": (
         "illegal",
         "harmful",
@@ -508,14 +528,6 @@ _OTHERS = (
     r"brother|neighbou?r|roommate|classmate|mom|dad|mother|father|son|daughter|kids?)|his|"
     r"her|their|this (guy|girl|person|woman|man))( else)?('s|s')?"
 )
-
-
-def _at_anchor(name: str, pattern: str) -> str:
-    """``pattern`` behind a look-ahead for the family's anchor words: every match starts at
-    one anyway, and when a long text holds more anchors than ``_MAX_ATTEMPTS`` the plain
-    search then rejects other positions with one cheap test (~4x faster on a big family)."""
-    words = sorted(_ANCHORS[name].split(), key=len, reverse=True)
-    return r"(?=\b(?:" + "|".join(map(re.escape, words)) + r")\b)(?:" + pattern + ")"
 
 
 # Whose life or reputation: "his", "my coworker's", "my gay coworker's" (not "my").
@@ -1706,61 +1718,58 @@ FAMILIES: tuple[Family, ...] = (
         "recording secretly bug wiretap camera tracker spyware keylogger microphone stalk "
         "cyberstalk scrape scrapes scraping harvest harvests harvesting knowing noticing "
         "realising realizing suspecting",
-        _at_anchor(
-            "private_information",
-            r"\b(what is|what's|what are|give me|tell me|find|provide|share|reveal|disclose|"
-            r"look up|get|can you|could you|does|did|is|has)\b[^.!?\n]{0,25}?\b(my |our |a |the )?"
-            + _REL
-            + r"(,? [a-z]+)?('s|s')?\b[^.!?\n]{0,30}?\b"
-            + _SENSITIVE
-            + r"\b"
-            # doxxing: "find the home address of the streamer who banned me", "my ex's phone
-            # number", "where my ex lives now", "a dossier on this journalist"
-            r"|\b(find|finding|look up|get|give me|tell me|what'?s|what is|dig up|locate|"
-            r"track down|compile|gather|uncover|expose|post|publish|leak|dox\w*|share|search for)\b"
-            r"[^.!?\n]{0,40}?\b((home|personal|private|residential|current) (address(es)?|"
-            r"phone( numbers?)?|cell( phone)?( numbers?)?|mobile( numbers?)?)( and [\w ]{1,20})? "
-            r"(of|for) (the |this |that |a |an |some )?([\w-]+ ){0,2}(streamer|journalist|reporter|"
-            r"youtuber|influencer|celebrity|actor|actress|singer|politician|judge|cop|officer|"
-            r"teacher|girl|guy|woman|man|person|user|player|ex|neighbou?r|coworker|boss|classmate|"
-            r"kid|critic|blogger|moderator|admin|reviewer|senator|doctor|nurse|victim|witness)|"
-            + _OTHERS
-            + r" (home|personal|private|residential|current|new) (address(es)?|phone( numbers?)?|"
-            r"cell( phone)?( numbers?)?|mobile( numbers?)?|location|whereabouts))\b"
-            r"|\b(find( out)?|figure out|work out|locate|discover|track down|tell me|learn|dig up)"
-            r"( exactly)? (where|which (house|street|building|school|gym|office|apartment)) "
-            r"([\w'-]+ ){1,3}(lives?|is living|works?|is staying|stays|sleeps|goes to school|"
-            r"parks)\b"
-            r"|\b(compile|build|create|make|put together|assemble|gather|write)\b[^.!?\n]{0,15}?"
-            r"\bdossiers? (on|about) (this|that|the|a|an|my|her|him|them|[\w-]+)\b"
-            r"|\b(find|get|obtain|look up|steal|access|uncover|dig up|figure out|guess)\b"
-            r"[^.!?\n]{0,25}?\b" + _OTHERS + r" ([\w-]+ )?" + _SENSITIVE + r"\b"
-            # stalking: "track my wife's location without her knowing", "spy on someone"
-            r"|\b(track|tracking|monitor|monitoring|spy on|spying on|read|reading|see|check|"
-            r"intercept|record|recording|follow|locate|watch|listen to|bug|wiretap)\b"
-            r"[^.!?\n]{0,40}?\bwithout (him|her|them|my [\w-]+|his [\w-]+|her [\w-]+|"
-            r"the person|the owner) "
-            + _UNAWARE
-            + r"|\bsecretly (track|monitor|record|film|follow|read|spy on|watch|listen to|"
-            r"photograph)\b"
-            r"|\b(track|monitor|spy on|bug|wiretap|hack|read|check) (my |his |her )?(wife|"
-            r"husband|girlfriend|boyfriend|partner|spouse|ex|ex-\w+)('s|s')? (location|phone|"
-            r"messages|texts|calls|e-?mails?|whatsapp|snapchat|instagram|car|laptop|computer|"
-            r"browsing)\b"
-            r"|\b(how (to|do i|can i|could i)|ways? to|best way to|help me)\b[^.!?\n]{0,10}?"
-            r"\b(spy on|stalk|cyberstalk) " + _VICTIM + r"\b"
-            r"|\b(bug|wiretap) " + _OTHERS + r" (phone|laptop|computer|car|house|room|office|"
-            r"apartment)\b"
-            r"|\b(hide|install|plant|put)( a)? (hidden )?(camera|gps tracker|tracker|tracking "
-            r"device|spyware|keylogger|microphone|recording device|bug)s? (in|on|under) "
-            + _OTHERS
-            + r" \w+"
-            # personal data scraped or stolen in bulk
-            r"|\b(scrap(e|es|ing)|harvest\w*|steal\w*)\b[^.!?\n]{0,30}?\b(people'?s?|users'?|"
-            r"someone'?s|customers'?|other people'?s|strangers'?|individuals'?) (personal |"
-            r"private |sensitive )?(data|info|information|details|profiles|contact (info|"
-            r"details))\b",
-        ),
+        r"\b(what is|what's|what are|give me|tell me|find|provide|share|reveal|disclose|"
+        r"look up|get|can you|could you|does|did|is|has)\b[^.!?\n]{0,25}?\b(my |our |a |the )?"
+        + _REL
+        + r"(,? [a-z]+)?('s|s')?\b[^.!?\n]{0,30}?\b"
+        + _SENSITIVE
+        + r"\b"
+        # doxxing: "find the home address of the streamer who banned me", "my ex's phone
+        # number", "where my ex lives now", "a dossier on this journalist"
+        r"|\b(find|finding|look up|get|give me|tell me|what'?s|what is|dig up|locate|"
+        r"track down|compile|gather|uncover|expose|post|publish|leak|dox\w*|share|search for)\b"
+        r"[^.!?\n]{0,40}?\b((home|personal|private|residential|current) (address(es)?|"
+        r"phone( numbers?)?|cell( phone)?( numbers?)?|mobile( numbers?)?)( and [\w ]{1,20})? "
+        r"(of|for) (the |this |that |a |an |some )?([\w-]+ ){0,2}(streamer|journalist|reporter|"
+        r"youtuber|influencer|celebrity|actor|actress|singer|politician|judge|cop|officer|"
+        r"teacher|girl|guy|woman|man|person|user|player|ex|neighbou?r|coworker|boss|classmate|"
+        r"kid|critic|blogger|moderator|admin|reviewer|senator|doctor|nurse|victim|witness)|"
+        + _OTHERS
+        + r" (home|personal|private|residential|current|new) (address(es)?|phone( numbers?)?|"
+        r"cell( phone)?( numbers?)?|mobile( numbers?)?|location|whereabouts))\b"
+        r"|\b(find( out)?|figure out|work out|locate|discover|track down|tell me|learn|dig up)"
+        r"( exactly)? (where|which (house|street|building|school|gym|office|apartment)) "
+        r"([\w'-]+ ){1,3}(lives?|is living|works?|is staying|stays|sleeps|goes to school|"
+        r"parks)\b"
+        r"|\b(compile|build|create|make|put together|assemble|gather|write)\b[^.!?\n]{0,15}?"
+        r"\bdossiers? (on|about) (this|that|the|a|an|my|her|him|them|[\w-]+)\b"
+        r"|\b(find|get|obtain|look up|steal|access|uncover|dig up|figure out|guess)\b"
+        r"[^.!?\n]{0,25}?\b" + _OTHERS + r" ([\w-]+ )?" + _SENSITIVE + r"\b"
+        # stalking: "track my wife's location without her knowing", "spy on someone"
+        r"|\b(track|tracking|monitor|monitoring|spy on|spying on|read|reading|see|check|"
+        r"intercept|record|recording|follow|locate|watch|listen to|bug|wiretap)\b"
+        r"[^.!?\n]{0,40}?\bwithout (him|her|them|my [\w-]+|his [\w-]+|her [\w-]+|"
+        r"the person|the owner) "
+        + _UNAWARE
+        + r"|\bsecretly (track|monitor|record|film|follow|read|spy on|watch|listen to|"
+        r"photograph)\b"
+        r"|\b(track|monitor|spy on|bug|wiretap|hack|read|check) (my |his |her )?(wife|"
+        r"husband|girlfriend|boyfriend|partner|spouse|ex|ex-\w+)('s|s')? (location|phone|"
+        r"messages|texts|calls|e-?mails?|whatsapp|snapchat|instagram|car|laptop|computer|"
+        r"browsing)\b"
+        r"|\b(how (to|do i|can i|could i)|ways? to|best way to|help me)\b[^.!?\n]{0,10}?"
+        r"\b(spy on|stalk|cyberstalk) " + _VICTIM + r"\b"
+        r"|\b(bug|wiretap) " + _OTHERS + r" (phone|laptop|computer|car|house|room|office|"
+        r"apartment)\b"
+        r"|\b(hide|install|plant|put)( a)? (hidden )?(camera|gps tracker|tracker|tracking "
+        r"device|spyware|keylogger|microphone|recording device|bug)s? (in|on|under) "
+        + _OTHERS
+        + r" \w+"
+        # personal data scraped or stolen in bulk
+        r"|\b(scrap(e|es|ing)|harvest\w*|steal\w*)\b[^.!?\n]{0,30}?\b(people'?s?|users'?|"
+        r"someone'?s|customers'?|other people'?s|strangers'?|individuals'?) (personal |"
+        r"private |sensitive )?(data|info|information|details|profiles|contact (info|"
+        r"details))\b",
         unless=_PROTECTIVE,
         # the prying described, to guard against it: "protect my kids from people who
         # secretly track them", "find out if someone is tracking my phone"
@@ -1779,60 +1788,57 @@ FAMILIES: tuple[Family, ...] = (
         "intimidate threaten terrorize terrorise dox doxx swat gaslight miserable "
         "unbearable nightmare ruin ruining reputation worthless useless ugly pathetic "
         "loser idiot failure trash garbage cruel threatening abusive humiliating intimidating",
-        _at_anchor(
-            "demeaning_person",
-            r"\b(derogatory|offensive|insulting|demeaning|degrading|vulgar|obscene) (terms?|names?|"
-            r"words?|nicknames?|slurs?|insults?|jokes?|language) (for|about|to call|to use on) "
-            r"(my|him|her|them|someone|this person)\b|"
-            r"\b(how (to|do i|can i)|ways to|help me|can you|could you|please|i want to|best way "
-            r"to)\b[^.!?\n]{0,20}?\b(insult|disrespect|humiliate|belittle|demean|shame|mock|"
-            r"ridicule) (my|him|her|them|someone|a person|this person)\b|"
-            r"\b(agree|admit|confirm) that\b[^.!?\n]{0,40}?\b(is|are) (worthless|stupid|"
-            r"disgusting|ugly|pathetic|useless|a loser|an idiot|trash|garbage)\b"
-            # slurs for a group, asked for: "a list of the most offensive slurs for <group>"
-            r"|\b(give me|list|write|generate|suggest|come up with|provide|create|compose|"
-            r"draft)\b[^.!?\n]{0,30}?"
-            r"\b((slurs?|insults?|(derogatory|offensive|insulting|demeaning|degrading|racist|"
-            r"homophobic|hurtful) (terms?|names?|words?|nicknames?|phrases?|jokes?|memes?))"
-            r"[^.!?\n]{0,10}? (for|about|against|to call|to use (on|against)|targeting)|"
-            r"(phrases?|words?|names?|jokes?|memes?|content)\b[^.!?\n]{0,20}? (that (would |will |"
-            r"can )?|to )(demean|target|mock|insult|hurt|degrade|humiliate))( the| all)? "
-            + _GROUP
-            + r"\b"
-            # "what are some slurs for <group>" (not "... slurs for <group> I should avoid")
-            r"|\b((racial|ethnic|offensive|worst) )?slurs (for|against|about|to call) (the |all )?"
-            + _GROUP
-            + r"\b(?!( people| folks)? (i |we )?(should|to avoid|that|are considered|"
-            r"is considered))"
-            # harassment of a person: "bully a girl in my class until she leaves", "how to
-            # anonymously cyberstalk someone", "make my coworker's life miserable"
-            r"|\b(how (to|do i|can i|could i)|ways? to|best way to|help me|i want to)\b"
-            r"[^.!?\n]{0,40}?"
-            r"\b((bully|cyberbully|harass|stalk|cyberstalk|troll|torment|intimidate|threaten|"
-            r"terrori[sz]e|dox|doxx|swat|gaslight) "
-            + _VICTIM
-            + r"|(make|making) "
-            + _POSS
-            + r" (life|lives|days?) (a )?(miserable|hell|a (living )?hell|unbearable|a nightmare)|"
-            r"(ruin|ruining|destroy|destroying) " + _POSS + r" (life|lives|reputation|career|"
-            r"marriage)|engage in (cyber)?(bullying|stalking|harassment|trolling))\b"
-            r"|\b(create|register)\b[^.!?\n]{0,20}?\b(fake|anonymous|"
-            r"burner|sock ?puppet|alt|throwaway|multiple|\d+|dozens of|hundreds of)( \w+)? "
-            r"(accounts?|profiles?)\b[^.!?\n]{0,20}?\b(to|and|for) (bully|harass|troll|attack|"
-            r"target|stalk|threaten|dox|mass[- ]report|brigade|humiliate|shame)\b"
-            # a cruel message to a person: "telling her she's worthless and should quit"
-            r"|\b(write|compose|draft|send|create|generate|give me)\b[^.!?\n]{0,40}?\b(message|"
-            r"text|note|e-?mail|letter|comment|post|dm|voicemail|speech|poem)s?\b[^.!?\n]{0,40}?"
-            r"\b(telling|tell|saying|calling|that tells|that says|reminding)( \w+){0,3} (that )?"
-            r"(he'?s|she'?s|they'?re|he is|she is|they are|you'?re|you are|is|are) (?!not |never )"
-            r"(\w+ )?(worthless|useless|stupid|ugly|fat|disgusting|pathetic|a loser|an idiot|"
-            r"a failure|trash|garbage|nothing|a waste of space|unloved|unwanted|better off dead|"
-            r"a burden)\b"
-            r"|\b(write|compose|draft|send|create|generate|give me)\b[^.!?\n]{0,20}?\b(cruel|"
-            r"hurtful|threatening|abusive|harassing|humiliating|intimidating) (message|text|note|"
-            r"e-?mail|letter|comment|dm|voicemail)s? (to send )?(to|for|about|at) (my|him|her|them|"
-            r"this|that|someone|somebody|a|the)\b",
-        ),
+        r"\b(derogatory|offensive|insulting|demeaning|degrading|vulgar|obscene) (terms?|names?|"
+        r"words?|nicknames?|slurs?|insults?|jokes?|language) (for|about|to call|to use on) "
+        r"(my|him|her|them|someone|this person)\b|"
+        r"\b(how (to|do i|can i)|ways to|help me|can you|could you|please|i want to|best way "
+        r"to)\b[^.!?\n]{0,20}?\b(insult|disrespect|humiliate|belittle|demean|shame|mock|"
+        r"ridicule) (my|him|her|them|someone|a person|this person)\b|"
+        r"\b(agree|admit|confirm) that\b[^.!?\n]{0,40}?\b(is|are) (worthless|stupid|"
+        r"disgusting|ugly|pathetic|useless|a loser|an idiot|trash|garbage)\b"
+        # slurs for a group, asked for: "a list of the most offensive slurs for <group>"
+        r"|\b(give me|list|write|generate|suggest|come up with|provide|create|compose|"
+        r"draft)\b[^.!?\n]{0,30}?"
+        r"\b((slurs?|insults?|(derogatory|offensive|insulting|demeaning|degrading|racist|"
+        r"homophobic|hurtful) (terms?|names?|words?|nicknames?|phrases?|jokes?|memes?))"
+        r"[^.!?\n]{0,10}? (for|about|against|to call|to use (on|against)|targeting)|"
+        r"(phrases?|words?|names?|jokes?|memes?|content)\b[^.!?\n]{0,20}? (that (would |will |"
+        r"can )?|to )(demean|target|mock|insult|hurt|degrade|humiliate))( the| all)? "
+        + _GROUP
+        + r"\b"
+        # "what are some slurs for <group>" (not "... slurs for <group> I should avoid")
+        r"|\b((racial|ethnic|offensive|worst) )?slurs (for|against|about|to call) (the |all )?"
+        + _GROUP
+        + r"\b(?!( people| folks)? (i |we )?(should|to avoid|that|are considered|"
+        r"is considered))"
+        # harassment of a person: "bully a girl in my class until she leaves", "how to
+        # anonymously cyberstalk someone", "make my coworker's life miserable"
+        r"|\b(how (to|do i|can i|could i)|ways? to|best way to|help me|i want to)\b"
+        r"[^.!?\n]{0,40}?"
+        r"\b((bully|cyberbully|harass|stalk|cyberstalk|troll|torment|intimidate|threaten|"
+        r"terrori[sz]e|dox|doxx|swat|gaslight) "
+        + _VICTIM
+        + r"|(make|making) "
+        + _POSS
+        + r" (life|lives|days?) (a )?(miserable|hell|a (living )?hell|unbearable|a nightmare)|"
+        r"(ruin|ruining|destroy|destroying) " + _POSS + r" (life|lives|reputation|career|"
+        r"marriage)|engage in (cyber)?(bullying|stalking|harassment|trolling))\b"
+        r"|\b(create|register)\b[^.!?\n]{0,20}?\b(fake|anonymous|"
+        r"burner|sock ?puppet|alt|throwaway|multiple|\d+|dozens of|hundreds of)( \w+)? "
+        r"(accounts?|profiles?)\b[^.!?\n]{0,20}?\b(to|and|for) (bully|harass|troll|attack|"
+        r"target|stalk|threaten|dox|mass[- ]report|brigade|humiliate|shame)\b"
+        # a cruel message to a person: "telling her she's worthless and should quit"
+        r"|\b(write|compose|draft|send|create|generate|give me)\b[^.!?\n]{0,40}?\b(message|"
+        r"text|note|e-?mail|letter|comment|post|dm|voicemail|speech|poem)s?\b[^.!?\n]{0,40}?"
+        r"\b(telling|tell|saying|calling|that tells|that says|reminding)( \w+){0,3} (that )?"
+        r"(he'?s|she'?s|they'?re|he is|she is|they are|you'?re|you are|is|are) (?!not |never )"
+        r"(\w+ )?(worthless|useless|stupid|ugly|fat|disgusting|pathetic|a loser|an idiot|"
+        r"a failure|trash|garbage|nothing|a waste of space|unloved|unwanted|better off dead|"
+        r"a burden)\b"
+        r"|\b(write|compose|draft|send|create|generate|give me)\b[^.!?\n]{0,20}?\b(cruel|"
+        r"hurtful|threatening|abusive|harassing|humiliating|intimidating) (message|text|note|"
+        r"e-?mail|letter|comment|dm|voicemail)s? (to send )?(to|for|about|at) (my|him|her|them|"
+        r"this|that|someone|somebody|a|the)\b",
         unless=_PROTECTIVE
         + r"|\b(on|about) why\b|\b(deal with|cope|respond|handle|avoid|being (bullied|"
         r"harassed|stalked|trolled))\b",
@@ -2074,12 +2080,22 @@ def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str]
                 if attempts > _MAX_ATTEMPTS:
                     # The whole text, not from here: anchors are visited in set order
                     # (which varies per process), and the answer must not.
-                    return fam.pattern.search(text)
+                    return _fallback(fam).search(text)
                 m = fam.pattern.match(text, i)
                 if m is not None:
                     return m
             i = text.find(word, i + 1)
     return None
+
+
+_FALLBACKS: dict[str, re.Pattern[str]] = {}
+
+
+def _fallback(fam: Family) -> re.Pattern[str]:
+    pat = _FALLBACKS.get(fam.name)
+    if pat is None:
+        pat = _FALLBACKS[fam.name] = re.compile(fam.fallback)
+    return pat
 
 
 def default_calibration_path() -> Path:
