@@ -68,6 +68,9 @@ CONFUSABLES: dict[str, str] = {
 }
 # fmt: on
 _CONFUSABLE_TABLE = {ord(k): v for k, v in CONFUSABLES.items()}
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'}
+_TYPOGRAPHIC_QUOTES = "".join(_QUOTES)
+_QUOTE_TABLE = str.maketrans(_QUOTES)
 _NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
 
 # fmt: off
@@ -163,6 +166,10 @@ def _normalize(text: str, depth: int) -> NormalizedText:
         nfkc = unicodedata.normalize("NFKC", stripped)
         folded = " ".join(nfkc.casefold().split())
         if not folded.isascii():
+            # Typographic quotes (phone keyboards type "you’re"): not obfuscation, and one
+            # character each, so spans still map back.
+            if any(q in folded for q in _TYPOGRAPHIC_QUOTES):
+                folded = folded.translate(_QUOTE_TABLE)
             folded, homoglyphs = _fold_confusables(folded)
         changed = invisible > 0 or homoglyphs > 0 or nfkc != stripped
     leet = _leet_view(folded)
