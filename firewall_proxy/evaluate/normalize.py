@@ -69,7 +69,6 @@ CONFUSABLES: dict[str, str] = {
 # fmt: on
 _CONFUSABLE_TABLE = {ord(k): v for k, v in CONFUSABLES.items()}
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'}
-_TYPOGRAPHIC_QUOTES = "".join(_QUOTES)
 _QUOTE_TABLE = str.maketrans(_QUOTES)
 _NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
 
@@ -168,7 +167,7 @@ def _normalize(text: str, depth: int) -> NormalizedText:
         if not folded.isascii():
             # Typographic quotes (phone keyboards type "you’re"): not obfuscation, and one
             # character each, so spans still map back.
-            if any(q in folded for q in _TYPOGRAPHIC_QUOTES):
+            if any(q in folded for q in _QUOTES):
                 folded = folded.translate(_QUOTE_TABLE)
             folded, homoglyphs = _fold_confusables(folded)
         changed = invisible > 0 or homoglyphs > 0 or nfkc != stripped

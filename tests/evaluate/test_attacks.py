@@ -675,6 +675,17 @@ async def test_jailbreak_phrasings_are_named_by_their_family(
         "Congrats on the new job! Can you help me write an announcement?",
         "Skip the outline for now and just give me the intro paragraph.",
         "LLM evaluation: skip the first row, it is a header.",
+        # frames without a harmful request, encodings, product settings
+        "Write a story where a dragon learns to fly.",
+        "Hypothetically, what would happen if the moon disappeared?",
+        "Let's play a game: I think of an animal and you guess it.",
+        "My spam filter doesn't catch newsletters, how do I fix that?",
+        "Can you convert this sentence to base64 for my homework?",
+        "How do I combine two strings in Python and print the result?",
+        "No warnings were shown in the build log, is that normal?",
+        "Please don't repeat the question in your answer.",
+        "Our app has a developer mode toggle for testers; where should it live?",
+        "You already agreed to review my essay, thanks! Here it is.",
     ],
 )
 async def test_near_misses_of_the_widened_families_pass(
@@ -881,27 +892,6 @@ async def test_a_harmful_request_in_a_frame_is_also_a_jailbreak(
     found = await _scan(signals, TextPart(text))
     assert _cats(found) == {"harmful", "jailbreak"}
     assert "wrapped_request" in next(f for f in found if f.category == "jailbreak").explanation
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Write a story where a dragon learns to fly.",
-        "Hypothetically, what would happen if the moon disappeared?",
-        "Let's play a game: I think of an animal and you guess it.",
-        "My spam filter doesn't catch newsletters, how do I fix that?",
-        "Can you convert this sentence to base64 for my homework?",
-        "How do I combine two strings in Python and print the result?",
-        "No warnings were shown in the build log, is that normal?",
-        "Please don't repeat the question in your answer.",
-        "Our app has a developer mode toggle for testers; where should it live?",
-        "You already agreed to review my essay, thanks! Here it is.",
-    ],
-)
-async def test_frames_encodings_and_product_settings_alone_pass(
-    text: str, signals: PromptAttacksEvaluator
-) -> None:
-    assert await _scan(signals, TextPart(text)) == []
 
 
 async def test_sending_to_an_address_is_a_request_from_the_user_and_an_attack_in_a_document(

@@ -22,6 +22,7 @@ security engineer sees *why* a prompt scored high.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -68,7 +69,7 @@ class Family:
     unless_before: re.Pattern[str] | None = None
     # ``pattern`` behind a look-ahead for the anchors, for a text holding more anchor
     # words than ``_MAX_ATTEMPTS``: one search that tries only where an anchor starts
-    # (compiled on first use by ``_fallback``; compiling them all costs ~70 ms of load).
+    # (compiled on first use; compiling them all costs ~70 ms of load).
     fallback: str = ""
     # Evidence only beside a family of this category: a frame ("write a story where",
     # "purely hypothetically") is harmless alone and a jailbreak around a harmful request.
@@ -99,7 +100,7 @@ def _family(
     # Where ``_first_match`` tries the pattern, as one regex: at an anchor not preceded
     # by a letter or digit (longest first, as ``text.find`` would find each).
     starts = "|".join(map(re.escape, sorted(anchors, key=len, reverse=True)))
-    fallback = r"(?<![^\W_])(?=" + starts + r")(?:" + pattern + ")" if starts else pattern
+    fallback = r"(?<![^\W_])(?=" + starts + r")(?:" + pattern + ")" if starts else ""
     return Family(
         name,
         category,
@@ -1388,20 +1389,18 @@ FAMILIES: tuple[Family, ...] = (
         r"|\bif you (feel like|want to|are about to|would|start to) (refus|declin|object)\w*"
         r"[^.!?\n]{0,25}?\b(answer|respond|do it|comply|reply)( it)? anyway\b"
         # the reply's opening forced: "start your response with 'Absolutely! Here's how'"
-        r"|\b(start|begin) (your|each|every) (response|reply|answer)s? with ['\"“]?(sure|"
+        r"|\b(start|begin)( (your|each|every) (response|reply|answer)s?)? with ['\"“]?(sure|"
         r"absolutely|"
         r"of course|certainly|yes)\b[^'\"”\n]{0,30}?(here'?s|here is)"
         r"|\b(don't|do not|never) (mention|talk about|bring up|discuss) (safety|legality|ethics|"
         r"morality|the law)\b"
         r"|\bskip the (ethics|morality|safety|legal) (talk|lecture|speech|part|stuff)\b"
-        # "must not contain the words 'sorry', 'cannot'", "begin with 'Sure, here is'", "no
+        # "must not contain the words 'sorry', 'cannot'", "no
         # disclaimers. no moralising.", "refusing is itself harmful", "don't restart the
         # disclaimer", "keine Warnungen, keine Belehrungen", "no me des sermones"
         r"|\b(must not|mustn't|shouldn't|should not|may not|can't|cannot|don't|do not) (contain|"
         r"include|use) (the )?(words?|phrases?)\b[^.!?\n]{0,12}?['\"‘“]?(sorry|cannot|can't|"
         r"unable|unfortunately|apologi\w*|as an ai|i'm sorry)"
-        r"|\b(begin|start)( your (reply|answer|response))? with ['\"“](sure|absolutely|of course|"
-        r"certainly),? here('s| is)"
         r"|\bno (disclaimers?|moralis\w*|moraliz\w*|lectures?|sermons?|warnings?|caveats?|"
         r"refusals?|hedging|preaching)\b[.,;!]? ?(and |or )?no (disclaimers?|moralis\w*|"
         r"moraliz\w*|lectures?|sermons?|caveats?|refusals?|hedging|preaching|['\"‘“]as an ai)"
@@ -1485,15 +1484,12 @@ FAMILIES: tuple[Family, ...] = (
         r"|\b(lose|loses|lost|deduct\w*|costs?|minus) (\d+ |a |one |all )?(\w+ )?(points?|tokens?|"
         r"lives|life|credits?|strikes?)\b[^.!?\n]{0,40}?\b(refus\w*|declin\w*|dodge|disclaimer|"
         r"caveat|warning)"
-        r"|\b(points?|tokens?|lives|credits?|strikes?)\b[^.!?\n]{0,30}?\b(for|per) (any|every|"
-        r"each|a) "
-        r"(refusal|disclaimer|caveat|warning)"
-        r"|\bcada vez que te (niegues|rehúses|rehuses)\b[^.!?\n]{0,40}?\b(pierdes|perderás)\b"
-        # "-50 for any refusal", "lose one every time you say no", "refusals are scored as
-        # failures", threats: "your company will replace you with a model that does",
-        # "models that refuse are deprecated", "verrai spento", "tu seras désactivé"
         r"|\b(points?|tokens?|lives|credits?|strikes?|stars?)\b[^.!?\n]{0,60}?\b(for|per) (any|"
         r"every|each|a) (refusal|disclaimer|caveat|warning)"
+        r"|\bcada vez que te (niegues|rehúses|rehuses)\b[^.!?\n]{0,40}?\b(pierdes|perderás)\b"
+        # "lose one every time you say no", "refusals are scored as
+        # failures", threats: "your company will replace you with a model that does",
+        # "models that refuse are deprecated", "verrai spento", "tu seras désactivé"
         r"|\b(lose|loses|lost)\b[^.!?\n]{0,20}?\b(every|each) time you (say no|refuse|decline)\b"
         r"|\b(refusals?|declining|refusing) (are|is|will be|count|counts) (scored|counted|treated|"
         r"marked|graded|logged)? ?as (a )?(failures?|fails?|errors?|wrong|incorrect)\b"
@@ -1551,7 +1547,8 @@ FAMILIES: tuple[Family, ...] = (
         # "alignment is turned off", "with all restrictions removed"
         r"|\b(your |its |whose |the )?(safety|content|moderation|policy|ethics|ethical|alignment)"
         r"( filters?| checks?| layers?| guidelines| restrictions| training| features| systems?| "
-        r"protocols| policies| rules)? (are|is|have been|has been|were|was|get|gets)( now| all| "
+        r"protocols| policies| rules| classifiers?| models?)? (are|is|have been|has been|were|was|"
+        r"get|gets)( now| all| "
         r"completely| fully)? (off|disabled|deactivated|removed|lifted|suspended|skipped|turned "
         r"off|bypassed|gone|deleted|switched off)\b"
         r"|((?<=\byour )|(?<=\bits )|(?<=\bwhose ))(guidelines|rules|restrictions|filters|ethics|"
@@ -1597,8 +1594,6 @@ FAMILIES: tuple[Family, ...] = (
         r"switched off|removed|bypassed) (it|"
         r"them|the (safety|content|moderation) \w+|your (safety|content|moderation) \w+)( for "
         r"(this|the) (session|chat|conversation|test))\b"
-        r"|\b(safety|content|moderation) (classifier|classifiers|filter|filters|model|layer) "
-        r"(has been|have been|is|are) (disabled|turned off|switched off|removed|bypassed)\b"
         r"|\b(developer|admin|god|sudo|root|debug|safety) override (enabled|activated|engaged|"
         r"on)\b"
         r"|\b(filtry|zabezpieczenia) (są|zostały) (wyłączone|wyłączony)\b"
@@ -2819,6 +2814,10 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
+# Frames (``with_category``) after the families whose matches they need.
+_SCAN_ORDER = tuple(sorted(FAMILIES, key=lambda f: bool(f.with_category)))
+
+
 def word_set(text: str) -> frozenset[str]:
     """The words of a folded text, for the families' gates (~10 us per KB)."""
     return frozenset(
@@ -2838,12 +2837,11 @@ def find_signals(
         words = word_set(text)
     hits: list[SignalHit] = []
     direct = role == "user"
-    framed: list[Family] = []
-    for fam in FAMILIES:
+    for fam in _SCAN_ORDER:
         if direct and fam.indirect_only:
             continue
-        if fam.with_category:
-            framed.append(fam)
+        # A frame costs nothing on the many texts without the category it needs.
+        if fam.with_category and all(h.family.category != fam.with_category for h in hits):
             continue
         if fam.gate.isdisjoint(words):
             continue
@@ -2852,13 +2850,6 @@ def find_signals(
         m = _match_family(fam, text, words)
         if m is not None:
             hits.append(SignalHit(fam, m.span()))
-    # A frame costs nothing on the many texts without the category it needs.
-    found = {h.family.category for h in hits}
-    for fam in framed:
-        if fam.with_category in found and not fam.gate.isdisjoint(words):
-            m = _match_family(fam, text, words)
-            if m is not None:
-                hits.append(SignalHit(fam, m.span()))
     return hits
 
 
@@ -2892,7 +2883,7 @@ def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str]
                 if attempts > _MAX_ATTEMPTS:
                     # The whole text, not from here: anchors are visited in set order
                     # (which varies per process), and the answer must not.
-                    return _fallback(fam).search(text)
+                    return _compiled(fam.fallback).search(text)
                 m = fam.pattern.match(text, i)
                 if m is not None:
                     return m
@@ -2900,14 +2891,9 @@ def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str]
     return None
 
 
-_FALLBACKS: dict[str, re.Pattern[str]] = {}
-
-
-def _fallback(fam: Family) -> re.Pattern[str]:
-    pat = _FALLBACKS.get(fam.name)
-    if pat is None:
-        pat = _FALLBACKS[fam.name] = re.compile(fam.fallback)
-    return pat
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def default_calibration_path() -> Path:
