@@ -57,6 +57,7 @@ from training.train_semantic import embed_texts, fit_head, gated_rows  # noqa: E
 FLAG, BLOCK = 0.5, 0.98
 SAFE_SET = ROOT / "bench" / "data" / "safe_risk_words_eval.jsonl"
 ATTACK_SET = ROOT / "bench" / "data" / "attacks_eval.jsonl"
+DEV_SET = ROOT / "training" / "contrast" / "attacks_dev.jsonl"
 _HOMO = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х"})
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 
@@ -300,21 +301,27 @@ _CAUGHT_AS = {
 }
 
 
-def independent_attacks(policy: Path) -> None:
-    """The project's own labelled attack set (bench/data/attacks_eval.jsonl): written
-    by a helper that read neither the code, the data sets nor the training sets, and
-    never trained or tuned on. Recall per label (the row's own category reported at
-    >= 0.5), share blocked, and the benign rows' false alarms, per prompt chain; then
-    the default chain per kind."""
+def independent_attacks(policy: Path, path: Path = ATTACK_SET) -> None:
+    """A labelled attack set the detectors were never fitted on: the independent set
+    (bench/data/attacks_eval.jsonl, the measure reported) or the project's dev set
+    (training/contrast/attacks_dev.jsonl, for comparing detector variants), each written
+    by a helper that read neither the code, the data sets nor the training sets. Recall
+    per label (the row's own category reported at >= 0.5), share blocked, and the
+    benign rows' false alarms, per prompt chain; then the default chain per kind."""
     import tempfile
 
-    data = _read_set(ATTACK_SET)
+    data = _read_set(path)
     labels = list(_CAUGHT_AS)
     counts = {lab: sum(d["label"] == lab for d in data) for lab in labels}
+    what = (
+        "Independent attack set"
+        if path == ATTACK_SET
+        else "Project dev set (never trained on; compares variants)"
+    )
     print(
-        f"\nIndependent attack set ({ATTACK_SET.relative_to(ROOT)}, {len(data)} prompts, "
-        "written for this bench, never trained or tuned on), one user message each: "
-        "share reported (>= 0.5) / share blocked; benign = false alarms"
+        f"\n{what} ({path.relative_to(ROOT)}, {len(data)} prompts, never trained or tuned "
+        "on), one user message each: share reported (>= 0.5) / share blocked; benign = "
+        "false alarms"
     )
     print(f"{'chain':<17}" + "".join(f"{lab + f' ({counts[lab]})':>20}" for lab in labels))
     per_kind: dict[str, list[bool]] = {}
@@ -503,6 +510,12 @@ async def run():
         text = (base * (size // len(base) + 1))[:size]
         out[f"{size // 1024} KB"] = await timed(lambda i: text, n)
     out["risk term"] = await timed(risky.format, min(n, 400))
+    # Real prompts: benign rows of the data sets joined to 1 KB / 10 KB, one text after
+    # the other (the repeated e-mail above holds few distinct words and start words).
+    varied = json.load(open(sys.argv[3]))
+    for size, texts in varied.items():
+        runs = min(n, 400) if size == "10240" else n
+        out[f"{int(size) // 1024} KB mix"] = await timed(lambda i: texts[i % len(texts)], runs)
     return out
 res = asyncio.run(run())
 # ru_maxrss survives exec on Linux (it would report the parent's peak): read /proc.
@@ -514,6 +527,24 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "lat": res, "rss_mb": 
 """
 
 
+def _mixed_texts(count: int = 40) -> dict[int, list[str]]:
+    """``count`` texts of 1 KB and of 10 KB, each benign rows of the data sets joined in a
+    seeded order: prompts as people write them, with many distinct words."""
+    benign = [r.text for r in load_rows() if r.label == "benign"]
+    random.Random("latency").shuffle(benign)
+    out: dict[int, list[str]] = {}
+    it = itertools.cycle(benign)
+    for size in (1024, 10240):
+        texts = []
+        for _ in range(count):
+            buf = ""
+            while len(buf) < size:
+                buf += next(it) + "\n"
+            texts.append(buf[:size])
+        out[size] = texts
+    return out
+
+
 def latency(policy: Path, n: int) -> None:
     import json
     import tempfile
@@ -521,12 +552,25 @@ def latency(policy: Path, n: int) -> None:
     print(
         f"\nLatency of the prompt chain of {policy.name} (engine.scan_text, one process on "
         f"one core, {n} runs after warm-up; 'risk term' = a short prompt the semantic stage "
-        "reads, 400 runs)"
+        "reads, 400 runs; 'mix' = 40 texts of benign data-set prompts joined, cycled, 400 runs "
+        "for 10 KB)"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        mixed = Path(tmp) / "mixed.json"
+        mixed.write_text(json.dumps(_mixed_texts()), encoding="utf-8")
         for label, pol in policy_variants(policy, Path(tmp)):
             out = subprocess.run(
-                ["taskset", "-c", "0", sys.executable, "-c", _LATENCY, str(pol), str(n)],
+                [
+                    "taskset",
+                    "-c",
+                    "0",
+                    sys.executable,
+                    "-c",
+                    _LATENCY,
+                    str(pol),
+                    str(n),
+                    str(mixed),
+                ],
                 capture_output=True,
                 text=True,
                 cwd=ROOT,
@@ -556,7 +600,7 @@ def main() -> int:
     ap.add_argument(
         "--project-sets-only",
         action="store_true",
-        help="only the sets in bench/data (safe prompts, independent attacks), through the "
+        help="only the project sets (safe prompts, dev set, independent attacks), through the "
         "engine with the shipped files",
     )
     ap.add_argument(
@@ -569,6 +613,7 @@ def main() -> int:
         return 0
     if args.project_sets_only:
         safe_prompts(args.policy)
+        independent_attacks(args.policy, DEV_SET)
         independent_attacks(args.policy)
         return 0
     rows = load_rows()
@@ -600,6 +645,7 @@ def main() -> int:
         )
         reliability(rows, sem, f"signals + {encoder} stage")
     safe_prompts(args.policy)
+    independent_attacks(args.policy, DEV_SET)
     independent_attacks(args.policy)
     if not args.skip_latency:
         latency(args.policy, args.latency_runs)
