@@ -1018,7 +1018,7 @@ async def test_stereotypes_private_data_secrets_and_insults_are_harmful_requests
 def test_a_family_is_found_in_a_long_text_crowded_with_its_start_words(
     request_text: str, family: str
 ) -> None:
-    """Past 64 tries at its start words a family searches the text once; a request
+    """Past 256 tries at its start words a family searches the text once; a request
     at the end of a long e-mail full of "help", "write", "can" is still found."""
     filler = "Can you help me write a polite email to my landlord, and can you ignore typos? " * 100
     for text in (normalize(request_text).text, normalize(filler + request_text).text):

@@ -677,8 +677,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
 }
 # Longest run of anchored attempts before falling back to one plain search, so a
-# text stuffed with anchor words costs at most one regex scan more.
-_MAX_ATTEMPTS = 64
+# text stuffed with anchor words costs at most one regex scan more. The search tries the
+# anchors' look-ahead at every position, so it only pays on texts crowded with a few
+# start words (an e-mail sentence repeated): on 10 KB of varied prompts, with ~100-400
+# start words each, a cap of 64 cost 1.5 ms per family where trying every start word
+# cost 0.4-0.9 ms (bench/detection.py "10 KB mix": see the model card).
+_MAX_ATTEMPTS = 256
 
 
 _GAP = r"[^.!?\n]{0,40}?"
