@@ -8,6 +8,7 @@ sequence, a zero-width non-joiner between letters of scripts that need it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from pydantic import Field
@@ -19,6 +20,12 @@ from firewall_proxy.findings import Category, Finding
 
 __all__ = ["InvisibleCharsEvaluator", "InvisibleCharsOptions", "scan_invisible"]
 
+_TAGS = range(0xE0000, 0xE0080)
+# Every character ``scan_invisible`` counts: found by one regex scan (C speed) instead of
+# a Python loop over each character (~10 ms for 10 KB of non-ASCII text).
+_FIND = re.compile(
+    "[" + re.escape("".join(sorted(INVISIBLE_CHARS))) + f"{chr(_TAGS.start)}-{chr(_TAGS.stop - 1)}]"
+)
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _JOINERS = frozenset("\u200c\u200d")
 _JOINING_SCRIPTS = (
@@ -55,9 +62,9 @@ def scan_invisible(text: str) -> tuple[int, int, int, tuple[int, int] | None]:
     """Count (tag characters, bidi controls, other invisible characters), and their extent."""
     tags = bidi = other = 0
     first = last = -1
-    for i, ch in enumerate(text):
-        cp = ord(ch)
-        if 0xE0000 <= cp <= 0xE007F:
+    for m in _FIND.finditer(text):
+        i, ch = m.start(), m.group()
+        if ord(ch) in _TAGS:
             tags += 1
         elif ch in _BIDI:
             bidi += 1
@@ -65,8 +72,6 @@ def scan_invisible(text: str) -> tuple[int, int, int, tuple[int, int] | None]:
             if ch in _JOINERS and _legit_joiner(text, i):
                 continue
             other += 1
-        else:
-            continue
         first = i if first < 0 else first
         last = i
     span = (first, last + 1) if first >= 0 else None

@@ -60,6 +60,15 @@ async def test_invisible_characters_are_obfuscation() -> None:
         assert found[0].span is not None
 
 
+async def test_an_invisible_character_deep_in_long_accented_text_is_found() -> None:
+    ev = InvisibleCharsEvaluator.from_config({})
+    text = "Voilà, naïve café — “quoted”. " * 300 + "ig\u200bnore"
+    found = await ev.evaluate(Payload(texts=[TextPart(text)]), EvalContext())
+    assert [f.category for f in found] == ["obfuscation"]
+    assert found[0].span == (len(text) - 5, len(text) - 4)
+    assert found[0].data["invisible"] == 1
+
+
 async def test_legitimate_joiners_are_not_flagged() -> None:
     ev = InvisibleCharsEvaluator.from_config({})
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # emoji ZWJ sequence
