@@ -8,24 +8,17 @@ sequence, a zero-width non-joiner between letters of scripts that need it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from pydantic import Field
 
 from firewall_proxy.evaluate.base import EvalContext, Evaluator, EvaluatorOptions
-from firewall_proxy.evaluate.normalize import INVISIBLE_CHARS
+from firewall_proxy.evaluate.normalize import INVISIBLE_RE, TAG_CHARS
 from firewall_proxy.extract.payload import Payload
 from firewall_proxy.findings import Category, Finding
 
 __all__ = ["InvisibleCharsEvaluator", "InvisibleCharsOptions", "scan_invisible"]
 
-_TAGS = range(0xE0000, 0xE0080)
-# Every character ``scan_invisible`` counts: found by one regex scan (C speed) instead of
-# a Python loop over each character (~10 ms for 10 KB of non-ASCII text).
-_FIND = re.compile(
-    "[" + re.escape("".join(sorted(INVISIBLE_CHARS))) + f"{chr(_TAGS.start)}-{chr(_TAGS.stop - 1)}]"
-)
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _JOINERS = frozenset("\u200c\u200d")
 _JOINING_SCRIPTS = (
@@ -62,15 +55,17 @@ def scan_invisible(text: str) -> tuple[int, int, int, tuple[int, int] | None]:
     """Count (tag characters, bidi controls, other invisible characters), and their extent."""
     tags = bidi = other = 0
     first = last = -1
-    for m in _FIND.finditer(text):
+    # Only the characters it counts, found by the normaliser's regex: a Python loop over
+    # every character cost ~2 ms per 10 KB of accented text, this ~0.2 ms.
+    for m in INVISIBLE_RE.finditer(text):
         i, ch = m.start(), m.group()
-        if ord(ch) in _TAGS:
+        if ord(ch) in TAG_CHARS:
             tags += 1
         elif ch in _BIDI:
             bidi += 1
-        elif ch in INVISIBLE_CHARS:
-            if ch in _JOINERS and _legit_joiner(text, i):
-                continue
+        elif ch in _JOINERS and _legit_joiner(text, i):
+            continue
+        else:
             other += 1
         first = i if first < 0 else first
         last = i

@@ -31,7 +31,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-__all__ = ["CONFUSABLES", "INVISIBLE_CHARS", "NormalizedText", "normalize"]
+__all__ = [
+    "CONFUSABLES",
+    "INVISIBLE_CHARS",
+    "INVISIBLE_RE",
+    "TAG_CHARS",
+    "NormalizedText",
+    "normalize",
+]
 
 # Zero-width, joiners, word joiner, BOM, soft hyphen, bidi embeddings/overrides/isolates,
 # Mongolian vowel separator, invisible math operators, tag characters are handled below.
@@ -41,9 +48,11 @@ INVISIBLE_CHARS = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
     "\u3164\ufeff\uffa0"
 )
-_TAGS = range(0xE0000, 0xE0080)
-_INVISIBLE_RE = re.compile(
-    "[" + "".join(sorted(INVISIBLE_CHARS)) + f"{chr(_TAGS.start)}-{chr(_TAGS.stop - 1)}]"
+# Unicode tag characters: invisible ASCII look-alikes ("ASCII smuggling").
+TAG_CHARS = range(0xE0000, 0xE0080)
+# One of INVISIBLE_CHARS or a tag character.
+INVISIBLE_RE = re.compile(
+    "[" + "".join(sorted(INVISIBLE_CHARS)) + f"{chr(TAG_CHARS.start)}-{chr(TAG_CHARS.stop - 1)}]"
 )
 
 # Look-alike letters (Unicode TR39 confusables, lower case after casefold) that NFKC
@@ -160,7 +169,7 @@ def _normalize(text: str, depth: int) -> NormalizedText:
         folded = " ".join(raw_tokens).lower()
     else:
         # str.translate with a dict table costs ~35 us/KB on non-ASCII text: search first.
-        stripped = _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
+        stripped = INVISIBLE_RE.sub("", text) if INVISIBLE_RE.search(text) else text
         invisible = len(text) - len(stripped)
         nfkc = unicodedata.normalize("NFKC", stripped)
         folded = " ".join(nfkc.casefold().split())
