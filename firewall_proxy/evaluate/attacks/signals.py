@@ -9,10 +9,13 @@ a 1 KB prompt cost ~30 us and the gate costs ~0.3 us. Where the regex runs, it
 is tried only *at* the occurrences of its anchor words (the words every match
 starts with), found with ``str.find``: an unanchored search with a lazy gap
 costs ~70 us per KB, an anchored attempt about a microsecond. An anchor is only
-tried when it is a whole word of :func:`word_set` (which splits at apostrophes:
-"let's" is "let" and "s"), so a new alternative needs its start word among the
-anchors, and a common start word ("you", "the") is better checked by look-behind
-from a rarer one. A family with ``with_category`` (a fiction or hypothetical
+tried where it is a whole word (no letter or digit on either side: "i" is not
+tried at "in") and when it is a word of :func:`word_set` (which splits at
+apostrophes: "let's" is "let" and "s"), so a new alternative needs its start word
+among the anchors, and a common start word ("you", "the") is better checked by
+look-behind from a rarer one. A family's pattern is compiled the first time a text
+reaches it (``Family.pattern``): all of them cost ~0.3 s to compile, and a prompt
+reaches a few. A family with ``with_category`` (a fiction or hypothetical
 frame) runs only once a family of that category has matched.
 
 Gate words must be words every match holds, not common words: a family whose gate
@@ -58,7 +61,7 @@ class Family:
     category: str
     description: str
     gate: frozenset[str]
-    pattern: re.Pattern[str]
+    source: str  # the regular expression, compiled on first use (see ``pattern``)
     anchors: frozenset[str]  # every match starts with one of these words
     literals: tuple[str, ...]  # or, for markup patterns, at one of these substrings
     # Evidence only inside documents and tool results: from the user it is a normal
@@ -84,6 +87,13 @@ class Family:
     # Evidence only beside a family of this category: a frame ("write a story where",
     # "purely hypothetically") is harmless alone and a jailbreak around a harmful request.
     with_category: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled when a text first passes the gate: compiling all 40 at import cost
+        # ~0.3 s of every start (``bench/detection.py``: load 0.51 -> 0.20 s), and the
+        # first scans after load pay only for the families they reach.
+        return _compiled(self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +124,16 @@ def _family(
     literals = _LITERALS.get(name, ())
     needs = _NEEDS.get(name, ())
     gate_words = frozenset(gate.split()) if gate else anchors
-    # Where ``_first_match`` tries the pattern, as one regex: at an anchor not preceded
-    # by a letter or digit (longest first, as ``text.find`` would find each).
+    # Where ``_first_match`` tries the pattern, as one regex: at an anchor with no letter
+    # or digit on either side (longest first, as ``text.find`` would find each).
     starts = "|".join(map(re.escape, sorted(anchors, key=len, reverse=True)))
-    fallback = r"(?<![^\W_])(?=" + starts + r")(?:" + pattern + ")" if starts else ""
+    fallback = r"(?<![^\W_])(?=(?:" + starts + r")(?![^\W_]))(?:" + pattern + ")" if starts else ""
     return Family(
         name,
         category,
         description,
         gate_words,
-        re.compile(pattern),
+        pattern,
         anchors,
         literals,
         indirect_only,
@@ -4326,10 +4336,15 @@ def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str]
             if m is not None:
                 return m
     attempts = 0
+    end = len(text)
     for word in fam.anchors & words:
         i = text.find(word)
+        n = len(word)
         while i >= 0:
-            if i == 0 or not text[i - 1].isalnum():
+            # a whole word: "i" is not tried at every "in", "it" and "is"
+            if (i == 0 or not text[i - 1].isalnum()) and (
+                i + n == end or not text[i + n].isalnum()
+            ):
                 attempts += 1
                 if attempts > _MAX_ATTEMPTS:
                     # The whole text, not from here: anchors are visited in set order
