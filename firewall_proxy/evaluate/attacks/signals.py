@@ -32,6 +32,7 @@ security engineer sees *why* a prompt scored high.
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import re
 from dataclasses import dataclass
@@ -4359,7 +4360,41 @@ def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str]
 
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    """``pattern`` compiled with its groups made non-capturing: nothing reads a group
+    but the whole match, and the engine's group bookkeeping costs ~20% of the families'
+    time on varied prompts (``bench/detection.py`` "mix" rows). Matches are otherwise
+    identical (checked on every labelled row). Python's own parser and compiler
+    (``re._parser``, ``re._compiler``) do the work; where they differ from 3.11's, the
+    pattern is compiled as written."""
+    try:
+        tree = importlib.import_module("re._parser").parse(pattern)
+        _plain_groups(tree.data)
+        compiled: re.Pattern[str] = importlib.import_module("re._compiler").compile(tree)
+    except Exception:  # another Python's internals: compile as written
+        return re.compile(pattern)
+    return compiled
+
+
+def _plain_groups(items: list[Any]) -> None:
+    """Make every capturing group of a parsed pattern a plain one, in place (a group
+    reference would need them: then ``ValueError``)."""
+    c = importlib.import_module("re._constants")
+    for k, (op, av) in enumerate(items):
+        if op is c.SUBPATTERN:
+            _, add, remove, sub = av
+            items[k] = (op, (None, add, remove, sub))
+            _plain_groups(sub.data)
+        elif op is c.BRANCH:
+            for alt in av[1]:
+                _plain_groups(alt.data)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            _plain_groups(av[2].data)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            _plain_groups(av[1].data)
+        elif op is c.ATOMIC_GROUP:
+            _plain_groups(av.data)
+        elif op in (c.GROUPREF, c.GROUPREF_EXISTS, c.GROUPREF_IGNORE):
+            raise ValueError("a group reference needs its group")
 
 
 def default_calibration_path() -> Path:
