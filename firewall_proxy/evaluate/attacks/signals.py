@@ -4330,10 +4330,11 @@ def _match_family(fam: Family, text: str, words: frozenset[str]) -> re.Match[str
 
 
 def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str] | None:
+    pattern = fam.pattern
     for lit in fam.literals:
         i = text.find(lit)
         if i >= 0:
-            m = fam.pattern.search(text, max(0, i - 16))
+            m = pattern.search(text, max(0, i - 16))
             if m is not None:
                 return m
     attempts = 0
@@ -4351,7 +4352,7 @@ def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str]
                     # The whole text, not from here: anchors are visited in set order
                     # (which varies per process), and the answer must not.
                     return _compiled(fam.fallback).search(text)
-                m = fam.pattern.match(text, i)
+                m = pattern.match(text, i)
                 if m is not None:
                     return m
             i = text.find(word, i + 1)
