@@ -21,8 +21,9 @@ frame) runs only once a family of that category has matched.
 Gate words must be words every match holds, not common words: a family whose gate
 passes on ordinary prose tries its pattern (5-10 KB of alternatives) at every start
 word, and past ``_MAX_ATTEMPTS`` searches the whole text. On varied real prompts the
-families cost ~1 ms per 1 KB and ~20 ms per 10 KB (``bench/detection.py``, "mix"
-rows), several times the repeated-sentence figures: the open cost problem.
+families cost ~0.24 ms per 1 KB and ~4 ms per 10 KB (2026-11-22; ``bench/detection.py``
+"mix" rows), several times the repeated-sentence figures and the issue's targets for the
+whole chain: the open cost problem. Most of it is lazy gaps followed by word lists.
 
 A family match is evidence, not a verdict: the trained model weighs it with
 the n-gram features, and the finding names the family and its span so a
