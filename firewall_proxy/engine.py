@@ -83,6 +83,7 @@ class Engine:
             entries.append(ChainEntry(evaluator, cfg, stage, cfg.timeout_ms / 1000.0))
         self.chain = Chain(entries)
         self._loaded = False
+        self._warm = False
 
     @classmethod
     def from_file(cls, path: str | Path, **kwargs: Any) -> Engine:
@@ -93,6 +94,14 @@ class Engine:
         if not self._loaded:
             self.chain.load()
             self._loaded = True
+
+    def warm(self) -> None:
+        """:meth:`load`, then the work the first requests would pay for (the prompt
+        attack families compile on first use: ~0.3 s). Servers call it as they start."""
+        self.load()
+        if not self._warm:
+            self.chain.warm()
+            self._warm = True
 
     async def aclose(self) -> None:
         await self.chain.aclose()

@@ -266,7 +266,7 @@ class EngineSlot:
         except Exception as exc:
             return self._refuse(digest, f"{where}: {_summary(exc)}", force)
         try:
-            await asyncio.to_thread(engine.load)
+            await asyncio.to_thread(engine.warm)
         except Exception as exc:
             await _quiet_close(engine)
             return self._refuse(digest, f"{where}: failed to load: {_summary(exc)}", force)

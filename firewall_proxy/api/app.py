@@ -161,9 +161,10 @@ class VerdictApi:
     # -- lifecycle ----------------------------------------------------------------
 
     async def startup(self) -> None:
-        """Load every project's evaluators (heavy models) before the first request."""
+        """Load and warm every project's evaluators (heavy models, compiled patterns)
+        before the first request."""
         for engine in self.engines.values():
-            await anyio.to_thread.run_sync(engine.load)
+            await anyio.to_thread.run_sync(engine.warm)
 
     async def aclose(self) -> None:
         for slot in dict.fromkeys(self.slots.values()):

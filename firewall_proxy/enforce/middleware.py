@@ -119,7 +119,7 @@ class FirewallMiddleware:
         async def wrapped() -> Message:
             message = await receive()
             if message["type"] == "lifespan.startup":
-                slot.engine.load()
+                slot.engine.warm()
                 await slot.events.start()
                 if reloader is not None:
                     await reloader.start()

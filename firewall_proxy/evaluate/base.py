@@ -111,6 +111,11 @@ class Evaluator(ABC):
     def load(self) -> None:  # noqa: B027 - optional hook, most evaluators need nothing
         """Load models or profiles from disk. Called once before the first request."""
 
+    def warm(self) -> None:  # noqa: B027 - optional hook
+        """Do the one-time work the first requests would otherwise pay for (compiling
+        patterns). Called after :meth:`load` by servers as they start; one-shot commands
+        skip it."""
+
     async def aclose(self) -> None:  # noqa: B027 - optional hook
         """Release network clients or other resources."""
 

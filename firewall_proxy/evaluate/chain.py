@@ -64,6 +64,10 @@ class Chain:
         for entry in self.entries:
             entry.evaluator.load()
 
+    def warm(self) -> None:
+        for entry in self.entries:
+            entry.evaluator.warm()
+
     async def aclose(self) -> None:
         for entry in self.entries:
             await entry.evaluator.aclose()

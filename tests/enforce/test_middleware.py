@@ -298,3 +298,32 @@ async def test_a_correction_that_cannot_be_applied_blocks(upstream: RecordingApp
         r = await c.post("/v1/chat/completions", json=_chat("card 4111"))
     assert r.status_code == 403
     assert upstream.requests == [], "an uncorrected body must never be forwarded"
+
+
+async def test_a_server_start_compiles_the_phrase_families_a_one_shot_load_does_not(
+    upstream: RecordingApp,
+) -> None:
+    """The prompt attack families compile on first use (a one-shot `scan` pays only for
+    those it reaches); a server compiles them all as it starts, so its first requests
+    do not pay ~0.3 s between them."""
+    from firewall_proxy.evaluate.attacks import signals
+
+    policy = POLICY.replace(
+        "  - {name: invisible_chars}\n", "  - {name: invisible_chars}\n  - {name: prompt_attacks}\n"
+    )
+    signals._compiled.cache_clear()
+    engine = Engine(load_policy_text(policy))
+    engine.load()
+    assert signals._compiled.cache_info().currsize == 0
+
+    mw = _mw(upstream, policy)
+    messages = iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
+
+    async def receive() -> Any:
+        return next(messages)
+
+    async def send(message: Any) -> None:
+        pass
+
+    await mw({"type": "lifespan"}, receive, send)
+    assert signals._compiled.cache_info().currsize == len(signals.FAMILIES)

@@ -44,6 +44,7 @@ from firewall_proxy.evaluate.attacks.semantic import reading_window, risk_terms
 from firewall_proxy.evaluate.attacks.signals import (
     SignalCalibration,
     SignalHit,
+    compile_patterns,
     find_signals,
     word_set,
 )
@@ -230,6 +231,12 @@ class PromptAttacksEvaluator(Evaluator):
                 self.options.word_vectors_path, encoder="word_vectors", table=words.fingerprint
             )
             self._words = words
+
+    def warm(self) -> None:
+        """Compile the phrase families now (they compile on first use otherwise)."""
+        assert isinstance(self.options, PromptAttacksOptions)
+        if "signals" in self.options.detectors or "model" in self.options.detectors:
+            compile_patterns()
 
     def _reads_words(self) -> bool:
         """The word vectors embed (listed, and the encoder is not)."""
