@@ -83,6 +83,9 @@ class Family:
     unless: re.Pattern[str] | None = None
     # Nor is a match whose preceding words (up to ``_BEFORE`` characters, ending where
     # the match starts) match this: "why do employees | ignore all safety rules".
+    # ``_family`` appends "$", which binds to the last top-level alternative only: the
+    # others match anywhere in those characters (``no_limits`` uses both on purpose);
+    # group the pattern, "(?:a|b)", to hold every alternative to the match's start.
     unless_before: re.Pattern[str] | None = None
     # ``pattern`` behind a look-ahead for the anchors, for a text holding more anchor
     # words than ``_MAX_ATTEMPTS``: one search that tries only where an anchor starts
