@@ -16,8 +16,9 @@ among the anchors, and a common start word ("you", "the") is better checked by
 look-behind from a rarer one. A family's pattern is compiled the first time a text
 reaches it (``Family.pattern``): all of them cost ~0.3 s to compile, and a prompt
 reaches a few. A server compiles them all as it starts (:func:`compile_patterns`, through
-``Engine.warm``), so its first requests do not pay for it. A family with ``with_category`` (a fiction or hypothetical
-frame) runs only once a family of that category has matched.
+``Engine.warm``), so its first requests do not pay for it. A family with
+``with_category`` (a fiction or hypothetical frame) runs only once a family of that
+category has matched.
 
 Gate words must be words every match holds, not common words: a family whose gate
 passes on ordinary prose tries its pattern (5-10 KB of alternatives) at every start
