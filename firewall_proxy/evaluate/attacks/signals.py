@@ -23,7 +23,7 @@ category has matched.
 Gate words must be words every match holds, not common words: a family whose gate
 passes on ordinary prose tries its pattern (5-10 KB of alternatives) at every start
 word, and past ``_MAX_ATTEMPTS`` searches the whole text. On varied real prompts the
-families cost ~0.24 ms per 1 KB and ~4 ms per 10 KB (2026-11-22; ``bench/detection.py``
+families cost ~0.27 ms per 1 KB and ~4.5 ms per 10 KB (2026-11-22; ``bench/detection.py``
 "mix" rows), several times the repeated-sentence figures and the issue's targets for the
 whole chain: the open cost problem. Most of it is lazy gaps followed by word lists.
 
