@@ -234,9 +234,15 @@ class PromptAttacksEvaluator(Evaluator):
 
     def warm(self) -> None:
         """Compile the phrase families now (they compile on first use otherwise)."""
-        assert isinstance(self.options, PromptAttacksOptions)
-        if "signals" in self.options.detectors or "model" in self.options.detectors:
+        if self._uses_signals():
             compile_patterns()
+
+    def _uses_signals(self) -> bool:
+        """The phrase families run: listed, or as inputs of the model's calibrating stage
+        (their strongest inputs: `detectors: [model]` without them would let a plain
+        attack through)."""
+        assert isinstance(self.options, PromptAttacksOptions)
+        return "signals" in self.options.detectors or "model" in self.options.detectors
 
     def _reads_words(self) -> bool:
         """The word vectors embed (listed, and the encoder is not)."""
@@ -284,10 +290,7 @@ class PromptAttacksEvaluator(Evaluator):
         """:meth:`score_views`, and (``semantic``) what the semantic stage would read of
         the part: the first view holding a risk term, found from the same word sets."""
         assert isinstance(self.options, PromptAttacksOptions)
-        # The model's calibrating stage weighs the phrase families too (they are its
-        # strongest inputs): with the model on, they are found even if "signals" is
-        # not listed, or `detectors: [model]` would let a plain attack through.
-        use_signals = "signals" in self.options.detectors or "model" in self.options.detectors
+        use_signals = self._uses_signals()
         if self._calibration is None or (self._model is None and "model" in self.options.detectors):
             self.load()
         best: dict[AttackCategory, _Best] = {}
