@@ -22,7 +22,14 @@ risk-term rows with a head fitted without that source
 what the default policy runs) and on the MiniLM encoder (``semantic``;
 embeddings cached under ~/.cache).
 
+With ``--encoder-loso FILE`` it also prints the ninth session's experiment, a
+MiniLM whose top layers were fine-tuned on the data (not shipped: see the model
+card): alone and added to the default chain, from the held-out scores
+``training/finetune_encoder.py --loso-out FILE`` writes (~1 h; each source's
+calibration is fitted on the other sources' held-out scores).
+
 Run:  .venv/bin/python bench/detection.py [--sample-obfuscated 60] [--skip-latency | --latency-only]
+          [--encoder-loso FILE]
 Needs: the ``test`` extra (scikit-learn) and ../shared/datasets.
 """
 
@@ -229,6 +236,46 @@ def policy_variants(policy: Path, tmp: Path) -> list[tuple[str, Path]]:
         pol.write_text(text.replace(line, detectors), encoding="utf-8")
         variants.append((label, pol))
     return variants
+
+
+def with_encoder(
+    rows: list[Row], base: dict[str, np.ndarray], folds_path: Path
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """``base`` plus the fine-tuned encoder's held-out scores (from ``finetune_encoder.py
+    --loso-out``), as the experiment's second stage combined them: the higher score wins;
+    document rows (BIPIA) give injection only. Each source's scores are calibrated by a
+    Platt fit on the *other* sources' held-out scores, so no threshold or calibration saw
+    the reported source.
+    Returns (combined, encoder alone)."""
+    import hashlib
+    import json
+
+    from training.finetune_encoder import fit_calibration
+
+    folds = json.loads(folds_path.read_text(encoding="utf-8"))
+    by_src: dict[str, list[Row]] = {}
+    for r in rows:
+        by_src.setdefault(r.source, []).append(r)
+    combined = {k: v.copy() for k, v in base.items()}
+    alone: dict[str, np.ndarray] = {}
+    for src, rs in sorted(by_src.items()):
+        fold = folds.get(src)
+        digests = [hashlib.sha256(r.text.encode()).hexdigest()[:16] for r in rs]
+        if fold is None or fold["digests"] != digests:
+            raise SystemExit(f"{folds_path}: no held-out scores for {src}'s rows as loaded now")
+        cal = fit_calibration({k: v for k, v in folds.items() if k != src})
+        p = np.asarray(fold["p"], dtype=np.float64)
+
+        def platt(v: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
+            v = np.clip(v, 1e-7, 1 - 1e-7)
+            return 1 / (1 + np.exp(-(ab[0] * np.log(v / (1 - v)) + ab[1])))
+
+        sc = np.stack([platt(p[:, 1] + p[:, 2], cal["attack"]), platt(p[:, 3], cal["harmful"])], 1)
+        if role_of(src) != "user":
+            sc[:, 1] = 0.0
+        alone[src] = sc
+        combined[src] = np.maximum(combined[src], sc)
+    return combined, alone
 
 
 def _read_set(path: Path) -> list[dict[str, str]]:
@@ -624,6 +671,12 @@ def main() -> int:
     ap.add_argument(
         "--latency-only", action="store_true", help="only the latency, load and memory figures"
     )
+    ap.add_argument(
+        "--encoder-loso",
+        type=Path,
+        help="held-out scores of the fine-tuned encoder experiment "
+        "(training/finetune_encoder.py --loso-out)",
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     if args.latency_only:
@@ -662,6 +715,21 @@ def main() -> int:
             f"Pooled, phrase signals + {encoder} stage",
         )
         reliability(rows, sem, f"signals + {encoder} stage")
+        if encoder == "word_vectors":
+            default_scores = sem
+    if args.encoder_loso:
+        both, alone = with_encoder(rows, default_scores, args.encoder_loso)
+        pooled_table(
+            quality_table(rows, alone, "Fine-tuned encoder alone (experiment), held out"),
+            "Pooled, fine-tuned encoder alone",
+        )
+        pooled_table(
+            quality_table(rows, both, "Default chain + fine-tuned encoder (experiment), held out"),
+            "Pooled, default chain + fine-tuned encoder",
+        )
+        reliability(rows, alone, "the fine-tuned encoder")
+    else:
+        print("\n(fine-tuned encoder experiment: no held-out scores given; see --encoder-loso)")
     safe_prompts(args.policy)
     independent_attacks(args.policy, DEV_SET)
     independent_attacks(args.policy)
