@@ -5,8 +5,9 @@
     .venv/bin/python bench/detection.py --encoder-loso /tmp/encoder_loso.json
 
 The ninth session built a second stage for all three categories on this recipe and
-dropped it: held out by source it adds ~1-3 points of recall at an acceptable false-alarm
-rate and flags 29-95% of some unseen benign sources at 0.5 (figures: MODEL_CARD.md,
+dropped it: held out by source, at the same false-alarm rate, it adds nothing for
+injection and jailbreak and ~3 points for harmful, and it flags 30-58% of some unseen
+benign sources at 0.5 (figures: MODEL_CARD.md,
 "Ninth session"). This script keeps the measurement reproducible.
 
 What it does (deterministic: seeded, ``torch.use_deterministic_algorithms``, two
@@ -282,8 +283,10 @@ def leave_one_source_out(
     save: Path | None = None,
 ) -> dict[str, Any]:
     """Held-out probabilities of every data-set row, by a model trained without its source
-    (the project's own rows are always trained on)."""
+    and without any row whose normalised text is also one of its rows (in-the-wild and
+    jackhhao share 666 jailbreak templates); the project's own rows are always trained on."""
     labels = [LABELS.index(r.label) for r in rows]
+    keys = [normalize(r.text).text for r in rows]
     out: dict[str, Any] = {}
     project = {"project_train", CONTRAST_SOURCE}
     sources = sorted({r.source for r in rows} - project)
@@ -291,8 +294,9 @@ def leave_one_source_out(
         if only and source not in only:
             continue
         t0 = time.perf_counter()
-        train = [i for i, r in enumerate(rows) if r.source != source]
         test = [i for i, r in enumerate(rows) if r.source == source]
+        held = {keys[i] for i in test}
+        train = [i for i, r in enumerate(rows) if r.source != source and keys[i] not in held]
         params = trainer.fit([feats[i] for i in train], [labels[i] for i in train], epochs)
         p = trainer.predict(params, [feats[i] for i in test])
         out[source] = {
