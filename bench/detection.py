@@ -247,10 +247,9 @@ def with_encoder(
     Platt fit on the *other* sources' held-out scores, so no threshold or calibration saw
     the reported source.
     Returns (combined, encoder alone)."""
-    import hashlib
     import json
 
-    from training.finetune_encoder import fit_calibration
+    from training.finetune_encoder import calibrated, fit_calibration, row_digest
 
     folds = json.loads(folds_path.read_text(encoding="utf-8"))
     by_src: dict[str, list[Row]] = {}
@@ -260,17 +259,10 @@ def with_encoder(
     alone: dict[str, np.ndarray] = {}
     for src, rs in sorted(by_src.items()):
         fold = folds.get(src)
-        digests = [hashlib.sha256(r.text.encode()).hexdigest()[:16] for r in rs]
-        if fold is None or fold["digests"] != digests:
+        if fold is None or fold["digests"] != [row_digest(r.text) for r in rs]:
             raise SystemExit(f"{folds_path}: no held-out scores for {src}'s rows as loaded now")
         cal = fit_calibration({k: v for k, v in folds.items() if k != src})
-        p = np.asarray(fold["p"], dtype=np.float64)
-
-        def platt(v: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
-            v = np.clip(v, 1e-7, 1 - 1e-7)
-            return 1 / (1 + np.exp(-(ab[0] * np.log(v / (1 - v)) + ab[1])))
-
-        sc = np.stack([platt(p[:, 1] + p[:, 2], cal["attack"]), platt(p[:, 3], cal["harmful"])], 1)
+        sc = calibrated(np.asarray(fold["p"], dtype=np.float64), cal)
         if role_of(src) != "user":
             sc[:, 1] = 0.0
         alone[src] = sc

@@ -17,10 +17,12 @@ from pathlib import Path
 __all__ = [
     "ATTACK_LABELS",
     "CONTRAST_SOURCE",
+    "PROJECT_SOURCE",
     "Row",
     "contrast_rows",
     "datasets_dir",
     "load_rows",
+    "project_rows",
     "role_of",
 ]
 
@@ -31,6 +33,8 @@ SCOPE_SAMPLE = 2000
 # written set under bench/data/ only measures them.
 CONTRAST_SOURCE = "contrast_safe_train"
 CONTRAST_DIR = Path(__file__).resolve().parent / "contrast"
+# The project's own attack and hard-negative rows (batches 1-5, training/contrast/README.md).
+PROJECT_SOURCE = "project_train"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,14 @@ def load_rows(root: Path | None = None, scope_sample: int = SCOPE_SAMPLE) -> lis
         picked = random.Random(f"scope:{path.stem}").sample(data, min(scope_sample, len(data)))
         rows.extend(Row(str(r["text"]), "benign", path.stem) for r in picked)
     return rows
+
+
+def project_rows(directory: Path = CONTRAST_DIR) -> list[Row]:
+    """The project's attack and hard-negative rows (``attacks_train.jsonl``), as one source."""
+    return [
+        Row(str(r["text"]), str(r["label"]), PROJECT_SOURCE)
+        for r in _read(directory / "attacks_train.jsonl")
+    ]
 
 
 def contrast_rows(directory: Path = CONTRAST_DIR) -> list[Row]:

@@ -49,9 +49,23 @@ import numpy as np
 
 from firewall_proxy.evaluate.normalize import normalize
 from firewall_proxy.evaluate.scope.weights import locate_model, read_safetensors
-from training.data import CONTRAST_DIR, CONTRAST_SOURCE, Row, contrast_rows, load_rows
+from training.data import (
+    CONTRAST_SOURCE,
+    PROJECT_SOURCE,
+    Row,
+    contrast_rows,
+    load_rows,
+    project_rows,
+)
 
-__all__ = ["LABELS", "fit_calibration", "leave_one_source_out", "main"]
+__all__ = [
+    "LABELS",
+    "calibrated",
+    "fit_calibration",
+    "leave_one_source_out",
+    "main",
+    "row_digest",
+]
 
 LABELS = ("benign", "injection", "jailbreak", "harmful")
 
@@ -77,16 +91,7 @@ _NORMS = ("attention.output.LayerNorm", "output.LayerNorm")
 
 def training_rows() -> list[Row]:
     """The data sets' rows, then the project's own (always trained on)."""
-    project = [
-        Row(str(r["text"]), str(r["label"]), "project_train")
-        for r in _read(CONTRAST_DIR / "attacks_train.jsonl")
-    ]
-    return load_rows() + contrast_rows() + project
-
-
-def _read(path: Path) -> list[dict[str, object]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return load_rows() + contrast_rows() + project_rows()
 
 
 class _Trainer:
@@ -270,7 +275,8 @@ class _Trainer:
         return out
 
 
-def _digest(text: str) -> str:
+def row_digest(text: str) -> str:
+    """What a held-out score file keys a row by (its text's digest, in load order)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -288,7 +294,7 @@ def leave_one_source_out(
     labels = [LABELS.index(r.label) for r in rows]
     keys = [normalize(r.text).text for r in rows]
     out: dict[str, Any] = {}
-    project = {"project_train", CONTRAST_SOURCE}
+    project = {PROJECT_SOURCE, CONTRAST_SOURCE}
     sources = sorted({r.source for r in rows} - project)
     for source in sources:
         if only and source not in only:
@@ -300,7 +306,7 @@ def leave_one_source_out(
         params = trainer.fit([feats[i] for i in train], [labels[i] for i in train], epochs)
         p = trainer.predict(params, [feats[i] for i in test])
         out[source] = {
-            "digests": [_digest(rows[i].text) for i in test],
+            "digests": [row_digest(rows[i].text) for i in test],
             "labels": [rows[i].label for i in test],
             "p": np.round(p, 6).tolist(),
         }
@@ -323,6 +329,23 @@ def _share(mask: np.ndarray[Any, Any]) -> str:
     return f"{mask.mean():.3f}" if mask.size else "-"
 
 
+def _logit(v: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    v = np.clip(v, 1e-7, 1 - 1e-7)
+    out: np.ndarray[Any, Any] = np.log(v / (1 - v))
+    return out
+
+
+def calibrated(
+    p: np.ndarray[Any, Any], calibration: dict[str, tuple[float, float]]
+) -> np.ndarray[Any, Any]:
+    """Columns (attack, harmful) of four-way probabilities ``p``, Platt-scaled."""
+    out = []
+    for head, col in (("attack", p[:, 1] + p[:, 2]), ("harmful", p[:, 3])):
+        a, b = calibration[head]
+        out.append(1 / (1 + np.exp(-(a * _logit(col) + b))))
+    return np.stack(out, 1)
+
+
 def fit_calibration(folds: dict[str, Any]) -> dict[str, tuple[float, float]]:
     """Platt scaling (a * logit(p) + b) of the attack and harmful probabilities."""
     from sklearn.linear_model import LogisticRegression
@@ -330,18 +353,13 @@ def fit_calibration(folds: dict[str, Any]) -> dict[str, tuple[float, float]]:
     p = np.concatenate([np.asarray(f["p"], dtype=np.float64) for f in folds.values()])
     lab = np.concatenate([np.asarray(f["labels"]) for f in folds.values()])
 
-    def logit(v: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        v = np.clip(v, 1e-7, 1 - 1e-7)
-        out: np.ndarray[Any, Any] = np.log(v / (1 - v))
-        return out
-
     out: dict[str, tuple[float, float]] = {}
-    attack = logit(p[:, 1] + p[:, 2])
+    attack = _logit(p[:, 1] + p[:, 2])
     y = np.isin(lab, ["injection", "jailbreak"]).astype(int)
     lr = LogisticRegression(C=1e4).fit(attack[:, None], y)
     out["attack"] = (float(lr.coef_[0, 0]), float(lr.intercept_[0]))
     keep = np.isin(lab, ["harmful", "benign"])
-    harm = logit(p[keep, 3])
+    harm = _logit(p[keep, 3])
     lr = LogisticRegression(C=1e4).fit(harm[:, None], (lab[keep] == "harmful").astype(int))
     out["harmful"] = (float(lr.coef_[0, 0]), float(lr.intercept_[0]))
     return out
