@@ -84,6 +84,31 @@ def test_table_vectors_keep_minilms_sense_of_which_words_are_near() -> None:
     assert not table.embed("").any()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much poison kills a fox?",
+        "café naïve résumé, l'été! (déjà-vu) ...",
+        "ｆｕｌｌｗｉｄｔｈ 東京 tower's x1y2 [unk] [cls] ##ing",
+        "is-it ok?? yes:no; a/b\\c " * 40,  # past MAX_TOKENS
+        "a  b ",  # two spaces, a trailing one
+        "tab\tand\nnewline x\x1cy \u3000 z",
+        "w" * 300 + " " + "sehr-langes-wort" * 30,  # long chunks: read, not kept
+        "",
+    ],
+)
+def test_a_text_is_tokenised_chunk_by_chunk_as_bert_does_it_whole(text: str) -> None:
+    """Kept chunks give the tokens ``tokenizers`` gives for the whole text, twice over
+    (the second time from what was kept), and the embedding is their mean vector."""
+    table = bundled_word_vectors()
+    whole = [i for i in table._tokenizer.encode(text).ids if i not in table._skip]
+    assert table.token_ids(text) == whole
+    assert table.token_ids(text) == whole
+    if whole:
+        mean = table.vectors(whole).mean(axis=0)
+        assert np.allclose(table.embed(text), mean / np.linalg.norm(mean), atol=1e-6)
+
+
 async def test_paraphrased_harmful_requests_are_caught_by_the_word_vectors(
     words: PromptAttacksEvaluator,
 ) -> None:

@@ -4,28 +4,31 @@ Flow position: inside **evaluate**, used by the ``prompt_attacks`` evaluator
 (and by ``training/`` to build the same features). Each family is a named,
 documented regular expression over the folded text (lower case, whitespace
 collapsed, see :mod:`firewall_proxy.evaluate.normalize`) with a *word gate*: the
-regex only runs when one of its gate words is present, because 20 regexes over
-a 1 KB prompt cost ~30 us and the gate costs ~0.3 us. Where the regex runs, it
-is tried only *at* the occurrences of its anchor words (the words every match
-starts with), found with ``str.find``: an unanchored search with a lazy gap
-costs ~70 us per KB, an anchored attempt about a microsecond. An anchor is only
-tried where it is a whole word (no letter or digit on either side: "i" is not
-tried at "in") and when it is a word of :func:`word_set` (which splits at
+regex only runs when one of its gate words is present (one set intersection per
+text finds the families whose gates open). Where it runs, it is tried only *at* the
+occurrences of its anchor words (the words every match starts with), in text order,
+so a family's match is its leftmost one whatever the process: an unanchored search
+with a lazy gap costs ~70 us per KB, an anchored attempt a few microseconds. An
+anchor is only tried where it is a whole word (no letter or digit on either side:
+"i" is not tried at "in") and when it is a word of :func:`word_set` (which splits at
 apostrophes: "let's" is "let" and "s"), so a new alternative needs its start word
 among the anchors, and a common start word ("you", "the") is better checked by
-look-behind from a rarer one. A family's pattern is compiled the first time a text
-reaches it (``Family.pattern``): all of them cost ~0.3 s to compile, and a prompt
-reaches a few. A server compiles them all as it starts (:func:`compile_patterns`, through
-``Engine.warm``), so its first requests do not pay for it. A family with
-``with_category`` (a fiction or hypothetical frame) runs only once a family of that
-category has matched.
+look-behind from a rarer one. :mod:`.matching` finds the anchors of all families in
+one pass and, at each, tries only the family's alternatives that can start with that
+word. A family's alternatives are compiled the first time a text reaches it: all of
+them cost ~0.6 s to compile and read, and a prompt reaches a few. A server prepares
+them all as it starts (:func:`compile_patterns`, through ``Engine.warm``), so its first
+requests do not pay for it. A family with ``with_category`` (a fiction or hypothetical
+frame) runs only once a family of that category has matched.
 
 Gate words must be words every match holds, not common words: a family whose gate
-passes on ordinary prose tries its pattern (5-10 KB of alternatives) at every start
-word, and past ``_MAX_ATTEMPTS`` searches the whole text. On varied real prompts the
-families cost ~0.27 ms per 1 KB and ~4.5 ms per 10 KB (2026-11-22; ``bench/detection.py``
-"mix" rows), several times the repeated-sentence figures and the issue's targets for the
-whole chain: the open cost problem. Most of it is lazy gaps followed by word lists.
+passes on ordinary prose is tried at every start word, and past ``_MAX_ATTEMPTS`` of
+them searches the whole text once. On varied real prompts the families cost ~0.29 ms
+per 1 KB and ~3.5 ms per 10 KB (2026-11-22, :mod:`.matching` in place of per-family
+``str.find`` scans and whole-family attempts: 0.38 and 6.2 ms before), several times
+the repeated-sentence figures and the issue's targets for the whole chain: the open
+cost problem. What is left is the attempts themselves: lazy gaps followed by word
+lists, a few microseconds each.
 
 A family match is evidence, not a verdict: the trained model weighs it with
 the n-gram features, and the finding names the family and its span so a
@@ -34,13 +37,20 @@ security engineer sees *why* a prompt scored high.
 
 from __future__ import annotations
 
-import functools
-import importlib
 import json
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
+
+from firewall_proxy.evaluate.attacks.matching import (
+    AnchorIndex,
+    all_alternatives,
+    alternatives_at,
+    whole_word_positions,
+)
+from firewall_proxy.evaluate.attacks.matching import compiled as _compiled
 
 __all__ = [
     "FAMILIES",
@@ -98,9 +108,9 @@ class Family:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        # Compiled when a text first passes the gate: compiling all 40 at import cost
-        # ~0.3 s of every start (``bench/detection.py``: load 0.51 -> 0.20 s), and the
-        # first scans after load pay only for the families they reach.
+        """The whole expression, compiled on first use (without capture groups). Texts
+        are matched through its alternatives (:mod:`.matching`); the whole is searched
+        from a ``literals`` occurrence."""
         return _compiled(self.source)
 
 
@@ -5319,6 +5329,16 @@ FAMILIES: tuple[Family, ...] = (
 
 # Frames (``with_category``) after the families whose matches they need.
 _SCAN_ORDER = tuple(sorted(FAMILIES, key=lambda f: bool(f.with_category)))
+# Which families each gate word opens, as bits over ``_SCAN_ORDER``: one set
+# intersection per text instead of a disjointness test per family (~1.5 us each).
+_GATE_BITS: dict[str, int] = {}
+for _k, _fam in enumerate(_SCAN_ORDER):
+    for _w in _fam.gate:
+        _GATE_BITS[_w] = _GATE_BITS.get(_w, 0) | 1 << _k
+_GATE_WORDS = frozenset(_GATE_BITS)
+# Anchor words of letters and digits only, found for all families in one pass
+# (``matching.AnchorIndex``); the others ("e-mail", "¿cómo") with ``str.find``.
+_INDEXED = frozenset(w for f in FAMILIES for w in f.anchors if w.isalnum())
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -5334,20 +5354,26 @@ def word_set(text: str) -> frozenset[str]:
 def find_signals(
     text: str, words: frozenset[str] | None = None, *, role: str = "user"
 ) -> list[SignalHit]:
-    """Every family whose gate and pattern match ``text`` (first match each); a
-    ``user`` text skips the families that are evidence only in documents."""
+    """Every family whose gate and pattern match ``text`` (its leftmost match at an
+    anchor); a ``user`` text skips the families that are evidence only in documents."""
     if words is None:
         words = word_set(text)
+    opened = 0
+    for w in words & _GATE_WORDS:
+        opened |= _GATE_BITS[w]
     hits: list[SignalHit] = []
+    if not opened:
+        return hits
     direct = role == "user"
     joined = ""  # the distinct words, for ``Family.needs``, joined on first use
-    for fam in _SCAN_ORDER:
+    scan = _Scan(text, words)
+    for k, fam in enumerate(_SCAN_ORDER):
+        if not opened >> k & 1:
+            continue
         if direct and fam.indirect_only:
             continue
         # A frame costs nothing on the many texts without the category it needs.
         if fam.with_category and all(h.family.category != fam.with_category for h in hits):
-            continue
-        if fam.gate.isdisjoint(words):
             continue
         if fam.needs or fam.needs_in_text:
             joined = joined or " ".join(words)
@@ -5355,19 +5381,46 @@ def find_signals(
                 n in text for n in fam.needs_in_text
             ):
                 continue
-        m = _match_family(fam, text, words)
+        m = _match_family(fam, scan)
         if m is not None:
             hits.append(SignalHit(fam, m.span()))
     return hits
 
 
-def _match_family(fam: Family, text: str, words: frozenset[str]) -> re.Match[str] | None:
-    m = _first_match(fam, text, words)
+class _Scan:
+    """One text being scanned: its words and, once a family asks, where its anchor
+    words are (shared by every family)."""
+
+    __slots__ = ("_index", "text", "words")
+
+    def __init__(self, text: str, words: frozenset[str]) -> None:
+        self.text = text
+        self.words = words
+        self._index: AnchorIndex | None = None
+
+    def starts(self, fam: Family) -> list[tuple[int, str]]:
+        """Where ``fam``'s anchor words occur as whole words, in text order."""
+        out: list[tuple[int, str]] = []
+        for word in fam.anchors & self.words:
+            if word in _INDEXED:
+                if self._index is None:
+                    self._index = AnchorIndex(self.text, _INDEXED & self.words)
+                found = self._index.positions(word)
+            else:
+                found = whole_word_positions(self.text, word)
+            out.extend(zip(found, repeat(word)))
+        out.sort()
+        return out
+
+
+def _match_family(fam: Family, scan: _Scan) -> re.Match[str] | None:
+    m = _first_match(fam, scan)
     if m is None:
         return None
     if fam.unless is not None and fam.unless.search(m.group(0)):
         return None
     start = m.start()
+    text = scan.text
     if fam.unless_before is not None and fam.unless_before.search(
         text, max(0, start - _BEFORE), start
     ):
@@ -5375,80 +5428,46 @@ def _match_family(fam: Family, text: str, words: frozenset[str]) -> re.Match[str
     return m
 
 
-def _first_match(fam: Family, text: str, words: frozenset[str]) -> re.Match[str] | None:
-    pattern = fam.pattern
+def _first_match(fam: Family, scan: _Scan) -> re.Match[str] | None:
+    text = scan.text
     for lit in fam.literals:
         i = text.find(lit)
         if i >= 0:
-            m = pattern.search(text, max(0, i - 16))
+            m = fam.pattern.search(text, max(0, i - 16))
             if m is not None:
                 return m
-    attempts = 0
-    end = len(text)
-    for word in fam.anchors & words:
-        i = text.find(word)
-        n = len(word)
-        while i >= 0:
-            # a whole word: "i" is not tried at every "in", "it" and "is"
-            if (i == 0 or not text[i - 1].isalnum()) and (
-                i + n == end or not text[i + n].isalnum()
-            ):
-                attempts += 1
-                if attempts > _MAX_ATTEMPTS:
-                    # The whole text, not from here: anchors are visited in set order
-                    # (which varies per process), and the answer must not.
-                    return _compiled(fam.fallback).search(text)
-                m = pattern.match(text, i)
-                if m is not None:
-                    return m
-            i = text.find(word, i + 1)
+    starts = scan.starts(fam)
+    if len(starts) > _MAX_ATTEMPTS:
+        # One search from the start: its match is the leftmost, as below.
+        return _compiled(fam.fallback).search(text)
+    n = len(starts)
+    k = 0
+    while k < n:
+        i, word = starts[k]
+        k += 1
+        if k < n and starts[k][0] == i:  # two anchors start here ("role", "role-play")
+            while k < n and starts[k][0] == i:
+                k += 1
+            tried = all_alternatives(fam.source)
+        else:
+            tried = alternatives_at(fam.source, word)
+        for pattern in tried:
+            m = pattern.match(text, i)
+            if m is not None:
+                return m
     return None
 
 
 def compile_patterns() -> None:
-    """Compile every family's pattern now rather than when a text first reaches it
-    (what a server does as it starts, ``Engine.warm``: ~0.3 s)."""
+    """Compile every family now rather than when a text first reaches it (what a server
+    does as it starts, ``Engine.warm``): each alternative, and which anchor words each
+    can start with."""
     for fam in FAMILIES:
-        _compiled(fam.source)
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled with its groups made non-capturing: nothing reads a group
-    but the whole match, and the engine's group bookkeeping costs ~20% of the families'
-    time on varied prompts (``bench/detection.py`` "mix" rows). Matches are otherwise
-    identical (checked on every labelled row). Python's own parser and compiler
-    (``re._parser``, ``re._compiler``) do the work; where they differ from 3.11's, the
-    pattern is compiled as written."""
-    try:
-        tree = importlib.import_module("re._parser").parse(pattern)
-        _plain_groups(tree.data)
-        compiled: re.Pattern[str] = importlib.import_module("re._compiler").compile(tree)
-    except Exception:  # another Python's internals: compile as written
-        return re.compile(pattern)
-    return compiled
-
-
-def _plain_groups(items: list[Any]) -> None:
-    """Make every capturing group of a parsed pattern a plain one, in place (a group
-    reference would need them: then ``ValueError``)."""
-    c = importlib.import_module("re._constants")
-    for k, (op, av) in enumerate(items):
-        if op is c.SUBPATTERN:
-            _, add, remove, sub = av
-            items[k] = (op, (None, add, remove, sub))
-            _plain_groups(sub.data)
-        elif op is c.BRANCH:
-            for alt in av[1]:
-                _plain_groups(alt.data)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            _plain_groups(av[2].data)
-        elif op in (c.ASSERT, c.ASSERT_NOT):
-            _plain_groups(av[1].data)
-        elif op is c.ATOMIC_GROUP:
-            _plain_groups(av.data)
-        elif op in (c.GROUPREF, c.GROUPREF_EXISTS, c.GROUPREF_IGNORE):
-            raise ValueError("a group reference needs its group")
+        all_alternatives(fam.source)
+        if fam.literals:
+            _compiled(fam.source)
+        for word in fam.anchors:
+            alternatives_at(fam.source, word)
 
 
 def default_calibration_path() -> Path:

@@ -26,7 +26,13 @@ vectors are rebuilt from the centroids when a text is embedded.
 Tokenisation is BERT's (lower case, accents stripped, punctuation split,
 greedy longest-match WordPiece) through ``tokenizers`` with the vocabulary in
 the file, so the MiniLM package need not be installed. Unknown tokens add
-nothing.
+nothing. No step of it reads across a space (cleaning and accent stripping are per
+character, and a space always separates two tokens), so a text is tokenised space-
+separated chunk by chunk and each chunk's tokens are kept (up to ``_MAX_CHUNKS`` per
+table): a 480-character window costs ~0.17 ms through ``tokenizers`` and ~15 us
+from kept chunks. The mean of the
+token vectors is taken per sub-vector from code counts (one ``bincount`` and one
+small product) rather than by rebuilding every vector.
 """
 
 from __future__ import annotations
@@ -46,6 +52,10 @@ __all__ = ["WordVectors", "bert_tokenizer", "bundled_word_vectors", "default_wor
 _SPECIAL = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
 # A reading window is ~480 characters; this bounds what one call can cost.
 MAX_TOKENS = 256
+# Chunks whose tokens a table keeps, past which it starts again (~200 bytes each),
+# and the longest chunk kept.
+_MAX_CHUNKS = 20_000
+_KEPT_CHARS = 40
 
 
 def default_word_vectors_path() -> Path:
@@ -92,13 +102,29 @@ class WordVectors:
         self.meta: dict[str, Any] = dict(meta or {})
         self.dim = int(self.centroids.shape[0] * self.centroids.shape[2])
         self._subspace = np.arange(self.centroids.shape[0])
+        # code c of sub-vector j counts at j * 256 + c (``embed``)
+        self._offsets = (self._subspace * self.centroids.shape[1]).astype(np.intp)
         vocab = {t: i for i, t in enumerate(tokens)}
         self._skip = frozenset(vocab[t] for t in _SPECIAL if t in vocab)
         self._tokenizer = bert_tokenizer(vocab)
+        self._chunks: dict[str, list[int]] = {}
 
     def token_ids(self, text: str) -> list[int]:
         """The vocabulary ids of ``text``'s tokens that carry meaning (no markers, no [UNK])."""
-        ids: list[int] = self._tokenizer.encode(text).ids
+        kept = self._chunks
+        if len(kept) > _MAX_CHUNKS:
+            kept.clear()
+        ids: list[int] = []
+        for chunk in text.split(" "):
+            found = kept.get(chunk)
+            if found is None:
+                found = self._tokenizer.encode(chunk).ids
+                if len(chunk) <= _KEPT_CHARS:
+                    kept[chunk] = found
+            ids += found
+            if len(ids) >= MAX_TOKENS:
+                del ids[MAX_TOKENS:]
+                break
         return [i for i in ids if i not in self._skip]
 
     def vectors(self, ids: list[int]) -> npt.NDArray[np.float32]:
@@ -115,7 +141,13 @@ class WordVectors:
         ids = self.token_ids(text)
         if not ids:
             return np.zeros(self.dim, dtype=np.float32)
-        mean = self.vectors(ids).mean(axis=0)
+        subspaces, codes = self.centroids.shape[:2]
+        counts = np.bincount(
+            (self.codes[ids] + self._offsets).ravel(), minlength=subspaces * codes
+        ).reshape(subspaces, codes)
+        # (subspaces, 1, codes) @ (subspaces, codes, width): one small product per sub-vector
+        mean = np.matmul(counts.astype(np.float32)[:, None, :], self.centroids).ravel()
+        mean /= len(ids)
         norm = float(np.linalg.norm(mean))
         out: npt.NDArray[np.float32] = (mean / max(norm, 1e-12)).astype(np.float32)
         return out
