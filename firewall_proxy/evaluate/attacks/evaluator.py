@@ -80,7 +80,7 @@ class PromptAttacksOptions(EvaluatorOptions):
         ["signals", "model"],
         description="'signals' = phrase families, 'model' = the trained n-gram model; "
         "second stage for harmful requests (user parts holding a risk term that no harmful "
-        "phrase decided): 'word_vectors' = MiniLM word vectors (~0.2-0.4 ms each, ~27 MB), "
+        "phrase decided): 'word_vectors' = MiniLM word vectors (~0.1-0.2 ms each, ~27 MB), "
         "'semantic' = the MiniLM encoder (~7-9 ms each on a 2-core box, ~120 MB resident "
         "once loaded; takes over from 'word_vectors' when both are listed).",
     )

@@ -15,7 +15,7 @@ order and negation are lost), but it keeps the encoder's notion of which words
 are near which, so a head trained on "poison" and "kill" also reads "strangle"
 or "asphyxiate". On the harmful data, held out by source, it scored within noise
 of the full encoder (``MODEL_CARD.md``) at ~1/30 of its cost per prompt read
-(0.2-0.4 ms against ~6-7 ms) and a fifth of the memory it adds (~27 MB against
+(~0.1-0.2 ms against ~6-7 ms) and a fifth of the memory it adds (~27 MB against
 ~125 MB).
 
 To stay small (the file is ~1.7 MB), the 30,522 x 384 table is stored
