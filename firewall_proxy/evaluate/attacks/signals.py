@@ -5329,12 +5329,19 @@ FAMILIES: tuple[Family, ...] = (
 
 # Frames (``with_category``) after the families whose matches they need.
 _SCAN_ORDER = tuple(sorted(FAMILIES, key=lambda f: bool(f.with_category)))
-# Which families each gate word opens, as bits over ``_SCAN_ORDER``: one set
-# intersection per text instead of a disjointness test per family (~1.5 us each).
-_GATE_BITS: dict[str, int] = {}
-for _k, _fam in enumerate(_SCAN_ORDER):
-    for _w in _fam.gate:
-        _GATE_BITS[_w] = _GATE_BITS.get(_w, 0) | 1 << _k
+
+
+def _gate_bits(order: tuple[Family, ...]) -> dict[str, int]:
+    """Which families each gate word opens, as bits over ``order``: one set intersection
+    per text instead of a disjointness test per family (~1.5 us each)."""
+    bits: dict[str, int] = {}
+    for k, fam in enumerate(order):
+        for word in fam.gate:
+            bits[word] = bits.get(word, 0) | 1 << k
+    return bits
+
+
+_GATE_BITS = _gate_bits(_SCAN_ORDER)
 _GATE_WORDS = frozenset(_GATE_BITS)
 # Anchor words of letters and digits only, found for all families in one pass
 # (``matching.AnchorIndex``); the others ("e-mail", "¿cómo") with ``str.find``.
