@@ -73,6 +73,7 @@ def _compose(text: str, filename: str) -> tuple[Any, dict[_Loc, int]]:
 
     ctor = _UniqueKeyLoader("")  # only its scalar constructors are used
     values = 0
+    open_maps: set[int] = set()  # the mappings being read, to refuse one inside itself
 
     def refuse(n: yaml.Node, loc: _Loc, message: str) -> PolicyError:
         issue = PolicyIssue(filename, n.start_mark.line + 1, _dotted(loc), message)
@@ -110,32 +111,43 @@ def _compose(text: str, filename: str) -> tuple[Any, dict[_Loc, int]]:
             raise refuse(n, loc, f"nested more than {MAX_DEPTH} levels deep")
         lines.setdefault(loc, n.start_mark.line + 1)
         if isinstance(n, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            merged: set[Any] = set()  # keys from '<<' merges, which explicit keys override
-            for key_node, value_node in n.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    merged.update(merge(value_node, loc, out))
-                    continue
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise refuse(key_node, loc, "a key must be a plain value, not a list or map")
-                key = scalar(key_node, loc)
-                if key in merged:
-                    merged.discard(key)
-                elif key in out:
-                    issues.append(
-                        PolicyIssue(
-                            filename,
-                            key_node.start_mark.line + 1,
-                            _dotted((*loc, key)),
-                            "duplicate key",
-                        )
-                    )
-                lines[(*loc, key)] = key_node.start_mark.line + 1
-                out[key] = walk(value_node, (*loc, key))
-            return out
+            # "&r {<<: *r}" or "&a {x: *a}": YAML lets a mapping hold itself; reading it
+            # would never end (a merge does not even go one level deeper)
+            if id(n) in open_maps:
+                raise refuse(n, loc, "this mapping contains itself (a recursive alias)")
+            open_maps.add(id(n))
+            try:
+                return mapping(n, loc)
+            finally:
+                open_maps.discard(id(n))
         if isinstance(n, yaml.SequenceNode):
             return [walk(item, (*loc, i)) for i, item in enumerate(n.value)]
         return scalar(n, loc)
+
+    def mapping(n: yaml.MappingNode, loc: _Loc) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        merged: set[Any] = set()  # keys from '<<' merges, which explicit keys override
+        for key_node, value_node in n.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                merged.update(merge(value_node, loc, out))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise refuse(key_node, loc, "a key must be a plain value, not a list or map")
+            key = scalar(key_node, loc)
+            if key in merged:
+                merged.discard(key)
+            elif key in out:
+                issues.append(
+                    PolicyIssue(
+                        filename,
+                        key_node.start_mark.line + 1,
+                        _dotted((*loc, key)),
+                        "duplicate key",
+                    )
+                )
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+            out[key] = walk(value_node, (*loc, key))
+        return out
 
     data = walk(node, ())
     if issues:

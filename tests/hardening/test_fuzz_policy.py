@@ -121,6 +121,14 @@ def _alias_bomb(levels: int) -> str:
         pytest.param("? [a, b]\n: 1\n", 1, "plain value", id="list-as-key"),
         pytest.param("a: [" + "[" * 5000 + "]" * 5000 + "]\n", 1, "levels deep", id="deep"),
         pytest.param("name: x\nnote: \x00\n", 2, "unacceptable character", id="nul"),
+        # found by bench/fuzz.py: a merge of the mapping itself never ended (RecursionError)
+        pytest.param(
+            "routes:\n  - &r {path: /a, <<: *r, extractor: text}\n",
+            2,
+            "contains itself",
+            id="merge-of-itself",
+        ),
+        pytest.param("a: &a {b: *a}\n", 1, "contains itself", id="mapping-in-itself"),
         pytest.param("nope: 1\n", 1, "unknown key", id="unknown-key"),
         pytest.param("rules:\n  - {category: x, action: explode}\n", 2, "'block'", id="bad-action"),
         pytest.param(
