@@ -30,8 +30,7 @@ import functools
 import importlib
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress, repeat
-from operator import add
+from itertools import compress
 from typing import Any
 
 __all__ = [
@@ -249,18 +248,20 @@ class AnchorIndex:
             self._index(wanted)
 
     def _index(self, wanted: frozenset[str]) -> None:
-        tokens = self._flat.split(" ")
-        # tokens[k] starts at starts[k] in the text (the flat text's first space is extra)
-        starts = accumulate(map(add, map(len, tokens), repeat(1)), initial=-1)
+        flat = self._flat
+        find = flat.find
+        tokens = flat.split()
         at = self._at
-        # (``starts`` holds one more: where a token after the last would start)
-        pairs = zip(tokens, starts, strict=False)
-        for token, start in compress(pairs, map(wanted.__contains__, tokens)):
+        pos = 0
+        # The wanted tokens in text order: each is the next " token " from the last one.
+        for token in compress(tokens, map(wanted.__contains__, tokens)):
+            i = find(f" {token} ", pos)  # flat[i] is the space before: text index i
             seen = at.get(token)
             if seen is None:
-                at[token] = [start]
+                at[token] = [i]
             else:
-                seen.append(start)
+                seen.append(i)
+            pos = i + len(token) + 1
         for word in wanted:
             if word not in at:
                 at[word] = [] if word.isascii() else whole_word_positions(self._text, word)
