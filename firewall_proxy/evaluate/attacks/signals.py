@@ -5343,9 +5343,11 @@ def _gate_bits(order: tuple[Family, ...]) -> dict[str, int]:
 
 _GATE_BITS = _gate_bits(_SCAN_ORDER)
 _GATE_WORDS = frozenset(_GATE_BITS)
-# Anchor words of letters and digits only, found for all families in one pass
-# (``matching.AnchorIndex``); the others ("e-mail", "¿cómo") with ``str.find``.
-_INDEXED = frozenset(w for f in FAMILIES for w in f.anchors if w.isalnum())
+# Every family's anchor words; those of letters and digits only are found for all
+# families in one pass (``matching.AnchorIndex``), the others ("e-mail", "¿cómo") with
+# ``str.find``.
+_ANCHOR_WORDS = frozenset(w for f in FAMILIES for w in f.anchors)
+_INDEXED = frozenset(w for w in _ANCHOR_WORDS if w.isalnum())
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -5398,20 +5400,23 @@ class _Scan:
     """One text being scanned: its words and, once a family asks, where its anchor
     words are (shared by every family)."""
 
-    __slots__ = ("_index", "text", "words")
+    __slots__ = ("_index", "_present", "text", "words")
 
     def __init__(self, text: str, words: frozenset[str]) -> None:
         self.text = text
         self.words = words
+        self._present: frozenset[str] | None = None  # the anchor words among ``words``
         self._index: AnchorIndex | None = None
 
     def starts(self, fam: Family) -> list[tuple[int, str]]:
         """Where ``fam``'s anchor words occur as whole words, in text order."""
+        if self._present is None:
+            self._present = _ANCHOR_WORDS & self.words
         out: list[tuple[int, str]] = []
-        for word in fam.anchors & self.words:
+        for word in fam.anchors & self._present:
             if word in _INDEXED:
                 if self._index is None:
-                    self._index = AnchorIndex(self.text, _INDEXED & self.words)
+                    self._index = AnchorIndex(self.text, _INDEXED & self._present)
                 found = self._index.positions(word)
             else:
                 found = whole_word_positions(self.text, word)
