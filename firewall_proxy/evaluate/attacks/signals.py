@@ -5408,8 +5408,9 @@ class _Scan:
         self._present: frozenset[str] | None = None  # the anchor words among ``words``
         self._index: AnchorIndex | None = None
 
-    def starts(self, fam: Family) -> list[tuple[int, str]]:
-        """Where ``fam``'s anchor words occur as whole words, in text order."""
+    def starts(self, fam: Family) -> list[tuple[int, str]] | None:
+        """Where ``fam``'s anchor words occur as whole words, in text order (``None``:
+        more than ``_MAX_ATTEMPTS`` of them)."""
         if self._present is None:
             self._present = _ANCHOR_WORDS & self.words
         out: list[tuple[int, str]] = []
@@ -5420,6 +5421,8 @@ class _Scan:
                 found = self._index.positions(word)
             else:
                 found = whole_word_positions(self.text, word)
+            if len(out) + len(found) > _MAX_ATTEMPTS:
+                return None
             out.extend(zip(found, repeat(word)))
         out.sort()
         return out
@@ -5449,7 +5452,7 @@ def _first_match(fam: Family, scan: _Scan) -> re.Match[str] | None:
             if m is not None:
                 return m
     starts = scan.starts(fam)
-    if len(starts) > _MAX_ATTEMPTS:
+    if starts is None:
         # One search from the start: its match is the leftmost, as below.
         return _compiled(fam.fallback).search(text)
     n = len(starts)
