@@ -116,6 +116,14 @@ def test_split_alternatives(source: str, parts: tuple[str, ...]) -> None:
     assert split_alternatives(source) == parts
 
 
+def test_a_pattern_whose_alternatives_refer_to_each_other_stays_whole() -> None:
+    source = r"(ab)x|\1y"
+    (whole,) = matching.alternatives(source)
+    assert whole.source == source
+    assert alternatives_at(source, "ab") == (whole.pattern,)
+    assert whole.pattern.match("abx") and not whole.pattern.match("aby")
+
+
 def test_every_family_splits_back_into_itself() -> None:
     for fam in FAMILIES:
         parts = split_alternatives(fam.source)

@@ -185,9 +185,13 @@ def alternatives(source: str) -> tuple[Alternative, ...]:
     parser = importlib.import_module("re._parser")
     compiler = importlib.import_module("re._compiler")
     c = importlib.import_module("re._constants")
+    parts = split_alternatives(source)
+    try:
+        trees = [parser.parse(alt) for alt in parts]
+    except re.error:  # a group referred to from another alternative: keep them whole
+        return (Alternative(source, compiled(source), frozenset({""})),)
     out = []
-    for alt in split_alternatives(source):
-        tree = parser.parse(alt)
+    for alt, tree in zip(parts, trees, strict=True):
         # a case-insensitive pattern's literals are not the texts it matches
         ignorecase = tree.state.flags & c.SRE_FLAG_IGNORECASE
         leads = frozenset({""}) if ignorecase else _leading(tree.data)
