@@ -31,7 +31,10 @@ import importlib
 import re
 from bisect import bisect_left
 from itertools import compress
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "Alternative",
@@ -43,6 +46,7 @@ __all__ = [
     "forget_compiled",
     "split_alternatives",
     "whole_word_positions",
+    "whole_words",
 ]
 
 # Leading texts longer than this are cut: anchor words are shorter, and a prefix of a
@@ -83,16 +87,25 @@ def compiled(pattern: str) -> re.Pattern[str]:
     pattern is compiled as written."""
     try:
         tree = importlib.import_module("re._parser").parse(pattern)
+    except Exception:  # another Python's internals: compile as written
+        return re.compile(pattern)
+    return _compile_tree(tree, pattern)
+
+
+def _compile_tree(tree: Any, pattern: str) -> re.Pattern[str]:
+    """The parsed ``pattern`` compiled without capture groups (``tree`` is changed)."""
+    try:
         _plain_groups(tree.data)
         done: re.Pattern[str] = importlib.import_module("re._compiler").compile(tree)
-    except Exception:  # another Python's internals: compile as written
+    except Exception:  # a group reference, or another Python's internals
         return re.compile(pattern)
     return done
 
 
 def _plain_groups(items: list[Any], c: Any = None) -> None:
     """Make every capturing group of a parsed pattern a plain one, in place (a group
-    reference would need them: then ``ValueError``); ``c`` is ``re._constants``."""
+    reference would need them: then ``ValueError``); ``c`` is ``re._constants``, passed
+    down the recursion."""
     c = c or importlib.import_module("re._constants")
     for k, (op, av) in enumerate(items):
         if op is c.SUBPATTERN:
@@ -183,7 +196,6 @@ def alternatives(source: str) -> tuple[Alternative, ...]:
     texts, then compiled from the same tree without capture groups (as
     :func:`compiled`)."""
     parser = importlib.import_module("re._parser")
-    compiler = importlib.import_module("re._compiler")
     c = importlib.import_module("re._constants")
     parts = split_alternatives(source)
     try:
@@ -195,12 +207,7 @@ def alternatives(source: str) -> tuple[Alternative, ...]:
         # a case-insensitive pattern's literals are not the texts it matches
         ignorecase = tree.state.flags & c.SRE_FLAG_IGNORECASE
         leads = frozenset({""}) if ignorecase else _leading(tree.data)
-        try:
-            _plain_groups(tree.data, c)
-            pattern: re.Pattern[str] = compiler.compile(tree)
-        except Exception:  # another Python's internals
-            pattern = re.compile(alt)
-        out.append(Alternative(alt, pattern, leads))
+        out.append(Alternative(alt, _compile_tree(tree, alt), leads))
     return tuple(out)
 
 
@@ -239,17 +246,19 @@ class AnchorIndex:
     for in the text itself.
     """
 
-    __slots__ = ("_at", "_flat", "_text")
+    __slots__ = ("_at", "_flat", "_listed", "_text")
 
     def __init__(self, text: str, wanted: frozenset[str]) -> None:
         self._text = text
         self._at: dict[str, list[int]] = {}
+        self._listed = False  # every ASCII wanted word's occurrences are in ``_at``
         if "\x01" in text:  # the mark byte itself: read the text as it is
             self._flat = ""
             return
         self._flat = " " + text.encode("ascii", _MARK).translate(_KEEP).decode("ascii") + " "
         if len(wanted) > _FEW:
             self._index(wanted)
+            self._listed = True
 
     def _index(self, wanted: frozenset[str]) -> None:
         flat = self._flat
@@ -266,9 +275,6 @@ class AnchorIndex:
             else:
                 seen.append(i)
             pos = i + len(token) + 1
-        for word in wanted:
-            if word not in at:
-                at[word] = [] if word.isascii() else whole_word_positions(self._text, word)
 
     def positions(self, word: str) -> list[int]:
         found = self._at.get(word)
@@ -279,6 +285,8 @@ class AnchorIndex:
     def _find(self, word: str) -> list[int]:
         if not word.isascii() or not self._flat:
             return whole_word_positions(self._text, word)
+        if self._listed:
+            return []
         flat = self._flat
         needle = " " + word + " "
         step = len(word) + 1  # the space after one occurrence may open the next
@@ -290,18 +298,20 @@ class AnchorIndex:
         return out
 
 
-def whole_word_positions(text: str, word: str) -> list[int]:
+def whole_words(text: str, word: str) -> Iterator[int]:
     """Where ``word`` (any characters) occurs in ``text`` with no letter or digit right
-    before or right after it."""
-    out: list[int] = []
+    before or right after it, in order."""
     n = len(word)
     end = len(text)
     i = text.find(word)
     while i >= 0:
         if (i == 0 or not text[i - 1].isalnum()) and (i + n == end or not text[i + n].isalnum()):
-            out.append(i)
+            yield i
         i = text.find(word, i + 1)
-    return out
+
+
+def whole_word_positions(text: str, word: str) -> list[int]:
+    return list(whole_words(text, word))
 
 
 def _leading(items: list[Any]) -> frozenset[str]:

@@ -43,6 +43,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from firewall_proxy.evaluate.attacks.matching import whole_words
 from firewall_proxy.evaluate.attacks.model import sigmoid
 
 if TYPE_CHECKING:
@@ -126,19 +127,9 @@ def reading_window(text: str, terms: list[str]) -> str:
     """What the encoder reads of a folded ``text`` holding the risk ``terms``."""
     if len(text) <= WINDOW:
         return text
-    first = min((i for t in terms if (i := _word_at(text, t)) >= 0), default=0)
+    first = min((i for t in terms if (i := next(whole_words(text, t), -1)) >= 0), default=0)
     start = max(0, min(first - WINDOW // 2, len(text) - WINDOW))
     return text[start : start + WINDOW]
-
-
-def _word_at(text: str, word: str) -> int:
-    i = text.find(word)
-    while i >= 0:
-        end = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return i
-        i = text.find(word, i + 1)
-    return -1
 
 
 def vocabulary_fingerprint() -> str:

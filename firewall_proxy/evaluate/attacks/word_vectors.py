@@ -52,8 +52,8 @@ __all__ = ["WordVectors", "bert_tokenizer", "bundled_word_vectors", "default_wor
 _SPECIAL = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
 # A reading window is ~480 characters; this bounds what one call can cost.
 MAX_TOKENS = 256
-# Chunks whose tokens a table keeps, past which it starts again (~200 bytes each),
-# and the longest chunk kept.
+# Chunks whose tokens a table keeps, past which it starts again (~240 bytes each,
+# ~5 MB when full), and the longest chunk kept.
 _MAX_CHUNKS = 20_000
 _KEPT_CHARS = 40
 
